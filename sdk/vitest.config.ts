@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+import { chromiumBrowser } from '../tooling/vitest-chromium';
+
+// The same suite runs twice: in Node (>= 22) and in real Chromium. Files named *.node.test.ts
+// need Node-only APIs and run only there; *.browser.test.ts only in Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.browser.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.node.test.ts'],
+          browser: chromiumBrowser(),
+        },
+      },
+    ],
+    testTimeout: 30_000,
+  },
+});
