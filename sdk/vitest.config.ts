@@ -1,9 +1,12 @@
+import { msw } from 'msw/vite';
 import { defineConfig } from 'vitest/config';
 import { chromiumBrowser } from '../tooling/vitest-chromium';
 
 // The same suite runs twice: in Node (>= 22) and in real Chromium. Files named *.node.test.ts
 // need Node-only APIs and run only there; *.browser.test.ts only in Chromium.
 export default defineConfig({
+  // Serves /mockServiceWorker.js to the browser project (MSW intercepts fetch there).
+  plugins: [msw({ mode: 'worker-only' })],
   test: {
     projects: [
       {
