@@ -1,6 +1,6 @@
 import { msw } from 'msw/vite';
 import { defineConfig } from 'vitest/config';
-import { chromiumBrowser } from '../tooling/vitest-chromium';
+import { chromiumBrowser } from '../tooling/vitest-chromium.ts';
 
 // The same suite runs twice: in Node (>= 22) and in real Chromium. Files named *.node.test.ts
 // need Node-only APIs and run only there; *.browser.test.ts only in Chromium.
@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.node.test.ts'],
+          // Benchmarks are measured in Node only (`npm run bench`).
+          benchmark: { include: [] },
           browser: chromiumBrowser(),
         },
       },
