@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { LocalStackError } from '../dev-stack-errors.js';
 import { LOOPBACK_HOST, reservePort } from '../dev-stack-port.js';
 
@@ -26,8 +27,16 @@ export interface CognitoLocalProcess {
 
 const OUTPUT_LINES_KEPT = 40;
 
+const COGNITO_LOCAL_BIN = 'cognito-local/lib/bin/start.js';
+
 function cognitoLocalBin(): string {
-  return createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+  try {
+    return createRequire(import.meta.url).resolve(COGNITO_LOCAL_BIN);
+  } catch {
+    // A CommonJS build has no import.meta.url; node_modules is hoisted, so the working
+    // directory (the repo or a workspace) finds it too.
+    return createRequire(join(process.cwd(), 'package.json')).resolve(COGNITO_LOCAL_BIN);
+  }
 }
 
 async function waitForHealth(
