@@ -1,0 +1,32 @@
+import react from '@vitejs/plugin-react';
+import { msw } from 'msw/vite';
+import { defineConfig } from 'vitest/config';
+import { chromiumBrowser } from '../tooling/vitest-chromium.ts';
+
+// Two projects: the vanilla store and server rendering in Node (*.node.test.ts[x]), and the
+// hooks in real Chromium against MSW streaming handlers (*.browser.test.ts[x]).
+export default defineConfig({
+  // The worker-only plugin serves /mockServiceWorker.js so MSW can intercept fetch in Chromium.
+  plugins: [react(), msw({ mode: 'worker-only' })],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.node.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.{ts,tsx}'],
+          browser: chromiumBrowser(),
+        },
+      },
+    ],
+    testTimeout: 20_000,
+  },
+});
