@@ -2,6 +2,10 @@ locals {
   # Variable defaults cannot use path.module, so the server build output is resolved here.
   function_source_dir = coalesce(var.function_source_dir, "${path.module}/../server/dist/lambda")
   function_name       = "${local.name}-chatbot"
+
+  # The server would derive the issuer from the function's own Region; the pool id carries the
+  # pool's Region, so a pool in another Region still works.
+  cognito_issuer = "https://cognito-idp.${split("_", var.cognito_user_pool_id)[0]}.${data.aws_partition.current.dns_suffix}/${var.cognito_user_pool_id}"
 }
 
 data "archive_file" "function" {
@@ -33,10 +37,11 @@ resource "aws_lambda_function" "chatbot" {
   reserved_concurrent_executions = var.reserved_concurrency
 
   # The names are the server's (server/src/lambda/environment-variables.ts); the tests keep
-  # them in step. The issuer and JWKS URL are left to the server to derive from the pool id.
+  # them in step. COGNITO_JWKS_URL is left to the server: <issuer>/.well-known/jwks.json.
   environment {
     variables = {
       COGNITO_USER_POOL_ID = var.cognito_user_pool_id
+      COGNITO_ISSUER       = local.cognito_issuer
       COGNITO_CLIENT_ID    = var.cognito_client_id
       COGNITO_TOKEN_USE    = var.cognito_token_use
       BEDROCK_MODEL_ID     = var.bedrock_model_id

@@ -168,8 +168,8 @@ function compileBinary(node: Ast): Evaluate {
       return (scope) => JSON.stringify(left(scope)) === JSON.stringify(right(scope));
     case 'notEqual':
       return (scope) => JSON.stringify(left(scope)) !== JSON.stringify(right(scope));
-    // Terraform evaluates both sides of && and || (no short circuit), so errors on either
-    // side count; `var.x == null || var.x >= 0` fails on null there, and here too.
+    // The older Terraform releases this module supports evaluate both sides of && and ||, so
+    // an error on either side counts: `var.x == null || var.x >= 0` fails on null there.
     case 'logicalAnd':
       return (scope) => {
         const [a, b] = [asBool(left(scope), '&&'), asBool(right(scope), '&&')];

@@ -149,3 +149,8 @@ export function stringsIn(value: unknown): string[] {
   if (isBody(value)) return Object.values(value).flatMap(stringsIn);
   return [];
 }
+
+/** How hcl2json writes an expression attribute: `ref('var.x')` is the text `${var.x}`. */
+export function ref(expression: string): string {
+  return `\${${expression}}`;
+}
