@@ -1,0 +1,55 @@
+/** How `ChatbotClient` retries a send that failed before any answer text arrived. */
+export interface RetryOptions {
+  /** Attempts in total, the first included. Default 3. */
+  maxAttempts?: number;
+  /** Backoff base: attempt n waits up to `baseDelayMs * 2 ** (n - 1)`. Default 500. */
+  baseDelayMs?: number;
+  /** Cap on any wait, `Retry-After` included. Default 10000. */
+  maxDelayMs?: number;
+}
+
+export type RetryPolicy = Required<RetryOptions>;
+
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
+  maxAttempts: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+};
+
+/** `false` turns retries off (one attempt). */
+export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
+  if (options === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
+  return { ...DEFAULT_RETRY_POLICY, ...options };
+}
+
+/**
+ * The wait before the attempt after `failedAttempt` (1-based).
+ * A server's `Retry-After` wins over backoff; either is capped at `maxDelayMs`. Backoff uses
+ * "full jitter": a uniform random wait between 0 and the exponential ceiling, so clients that
+ * failed together do not come back together.
+ */
+export function retryDelayMs(
+  policy: RetryPolicy,
+  failedAttempt: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * Reads a `Retry-After` header into milliseconds, or `undefined` when absent or malformed.
+ * RFC 9110, 10.2.3: `Retry-After = HTTP-date / delay-seconds`.
+ */
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
