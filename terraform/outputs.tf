@@ -1,5 +1,5 @@
 output "chatbot_endpoint" {
-  description = "URL the browser posts to (https://<distribution domain>/); put it in VITE_CHATBOT_ENDPOINT or NEXT_PUBLIC_CHATBOT_API_ENDPOINT."
+  description = "URL the browser posts to: https://, the distribution domain name, then /. Put it in VITE_CHATBOT_ENDPOINT or NEXT_PUBLIC_CHATBOT_API_ENDPOINT."
   value       = "https://${aws_cloudfront_distribution.chatbot.domain_name}/"
 }
 

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileValue } from './hcl-expression-evaluator.js';
 import {
-  type Body,
   EXAMPLE_DIR,
   loadTerraformConfig,
   MODULE_DIR,
   type TerraformConfig,
 } from './terraform-config.js';
 import { declaredNames, findReferences } from './terraform-references.js';
+import { passesValidation as moduleValidation, validationBlocks } from './variable-validation.js';
 
 /** Variables whose value is one of a fixed set; each must say so in a validation block. */
 const ENUMERATIONS = [
@@ -80,22 +79,9 @@ beforeAll(async () => {
   exampleConfig = await loadTerraformConfig(EXAMPLE_DIR);
 });
 
-function validations(name: string): Body[] {
-  return (moduleConfig.variables[name]?.body.validation as Body[] | undefined) ?? [];
-}
-
-/** True when every validation block of the variable accepts the value, as Terraform decides. */
-async function passesValidation(name: string, value: unknown): Promise<boolean> {
-  const results = await Promise.all(
-    validations(name).map(async (block) => {
-      const condition = await compileValue(block.condition, moduleConfig.variables[name]!.file);
-      // The scope holds only this variable: Terraform < 1.9 allows nothing else in a condition.
-      return condition({ var: { [name]: value } });
-    }),
-  );
-  for (const result of results) expect(typeof result, `${name} condition result`).toBe('boolean');
-  return results.every((result) => result === true);
-}
+const validations = (name: string) => validationBlocks(moduleConfig, name);
+const passesValidation = (name: string, value: unknown) =>
+  moduleValidation(moduleConfig, name, value);
 
 describe.each([
   ['module', () => moduleConfig],
