@@ -94,7 +94,7 @@ describe('examples/complete', () => {
     for (const name of used) expect(Object.keys(moduleConfig.outputs)).toContain(name);
   });
 
-  it('asks for the same provider versions as the module', () => {
+  it('asks for the same providers as the module', () => {
     const providersBlock = example.terraformBlocks.find(
       (block) => block.body.required_providers,
     )!.body;
@@ -102,7 +102,19 @@ describe('examples/complete', () => {
       (block) => block.body.required_providers,
     )!.body;
     expect(providersBlock.required_providers).toEqual(moduleBlock.required_providers);
-    expect(providersBlock.required_version).toBe(moduleBlock.required_version);
+    expect(moduleBlock.required_version).toBe('>= 1.5.7');
+  });
+
+  it('requires Terraform 1.10, the first release whose S3 backend takes use_lockfile', () => {
+    const s3 = onlyBody(
+      ((example.files['examples/complete/backend.tf']!.terraform as Body[])[0]!.backend as Body).s3,
+      'backend "s3"',
+    );
+    expect(s3.use_lockfile).toBe(true);
+    const providersBlock = example.terraformBlocks.find(
+      (block) => block.body.required_providers,
+    )!.body;
+    expect(providersBlock.required_version).toBe('>= 1.10');
   });
 
   it("passes values the module's validations accept (with the example's defaults)", async () => {

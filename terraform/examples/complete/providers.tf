@@ -1,5 +1,7 @@
 terraform {
-  required_version = ">= 1.5.7"
+  # The module needs 1.5.7; this stack needs 1.10 for the S3 backend's native locking
+  # (use_lockfile in backend.tf), which replaces the DynamoDB lock table.
+  required_version = ">= 1.10"
 
   required_providers {
     aws = {
