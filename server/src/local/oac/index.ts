@@ -1,8 +1,3 @@
-export {
-  FUNCTION_URL_SIGNING_SERVICE,
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-} from './local-credentials.js';
 export type { OacEmulator, OacEmulatorOptions } from './oac-emulator.js';
 export { startOacEmulator } from './oac-emulator.js';
 export type {
@@ -10,4 +5,4 @@ export type {
   OriginRequestToSign,
   SigningCredentials,
 } from './oac-request-signer.js';
-export { signOriginRequest } from './oac-request-signer.js';
+export { FUNCTION_URL_SIGNING_SERVICE, signOriginRequest } from './oac-request-signer.js';

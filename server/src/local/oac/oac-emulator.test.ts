@@ -5,7 +5,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalStackError } from '../dev-stack-errors.js';
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from './local-credentials.js';
+import { LOCAL_FUNCTION_URL_CREDENTIALS as LOCAL_AWS_CREDENTIALS } from '../local-credentials.js';
 import { type OacEmulator, startOacEmulator } from './oac-emulator.js';
 
 interface Echo {
@@ -159,7 +159,7 @@ describe('CloudFront OAC emulator', () => {
     expect(echo.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);
     expect(echo.headers.authorization).toMatch(
       new RegExp(
-        `^AWS4-HMAC-SHA256 Credential=${LOCAL_AWS_CREDENTIALS.accessKeyId}/\\d{8}/${LOCAL_AWS_REGION}/lambda/aws4_request, `,
+        `^AWS4-HMAC-SHA256 Credential=${LOCAL_AWS_CREDENTIALS.accessKeyId}/\\d{8}/us-east-1/lambda/aws4_request, `,
       ),
     );
     expect(JSON.stringify(echo.headers)).not.toContain('user-jwt-that-must-not-arrive');

@@ -7,7 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { listenOnLoopback } from '../dev-stack-port.js';
-import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from './local-credentials.js';
+import { LOCAL_FUNCTION_URL_CREDENTIALS } from '../local-credentials.js';
 import { type SigningCredentials, signOriginRequest } from './oac-request-signer.js';
 
 export interface OacEmulatorOptions {
@@ -16,7 +16,7 @@ export interface OacEmulatorOptions {
   /** 0 picks a free port. */
   port: number;
   portEnvVar?: string;
-  /** Default: the local stack's region. */
+  /** The region the Function URL expects signatures for. Default us-east-1. */
   region?: string;
   /** Default: the local stack's fixed credentials, which the Function URL emulator knows. */
   credentials?: SigningCredentials;
@@ -98,8 +98,8 @@ function cloudFrontError(res: ServerResponse, status: number, message: string) {
  */
 export async function startOacEmulator(options: OacEmulatorOptions): Promise<OacEmulator> {
   const origin = new URL(options.origin);
-  const region = options.region ?? LOCAL_AWS_REGION;
-  const credentials = options.credentials ?? LOCAL_AWS_CREDENTIALS;
+  const region = options.region ?? 'us-east-1';
+  const credentials = options.credentials ?? LOCAL_FUNCTION_URL_CREDENTIALS;
   const timeoutMs = options.originResponseTimeoutMs ?? 30_000;
 
   const server = createServer(async (req, res) => {

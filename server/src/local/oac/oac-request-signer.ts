@@ -1,6 +1,8 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { FUNCTION_URL_SIGNING_SERVICE } from './local-credentials.js';
+
+/** SigV4 service name of Lambda Function URLs (what OAC signs for an origin of type `lambda`). */
+export const FUNCTION_URL_SIGNING_SERVICE = 'lambda';
 
 export interface SigningCredentials {
   accessKeyId: string;
