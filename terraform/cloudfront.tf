@@ -1,4 +1,4 @@
-# AWS-managed policies, looked up by name rather than by their ids.
+# AWS-managed policies, looked up by name: the name says what each one does, an id does not.
 data "aws_cloudfront_cache_policy" "caching_disabled" {
   name = "Managed-CachingDisabled"
 }
