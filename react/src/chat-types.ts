@@ -1,4 +1,6 @@
+import type { ChatbotError } from '@chatbot/sdk';
 import type { ChatEvent, ChatRequestBody, TokenUsage } from '@chatbot/sdk/protocol';
+import type { ChatStoreError } from './chat-store-error.js';
 
 /** Where a message is in its life. Only assistant answers are ever `streaming`, `stopped` or `error`. */
 export type ChatMessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
@@ -8,17 +10,9 @@ export type ChatStatus = 'idle' | 'submitted' | 'streaming' | 'error';
 
 /**
  * The error a store reports: the client's `ChatbotError` (network, auth, server codes...) or a
- * `ChatStoreError` raised by the store itself. Both carry a `code` to switch on.
+ * `ChatStoreError` raised by the store itself. Switch on `code`; both keep `retryable`.
  */
-export interface ChatError extends Error {
-  readonly code: string;
-  /** Whether sending the same thing again may succeed. */
-  readonly retryable?: boolean;
-  readonly status?: number;
-  readonly requestId?: string;
-  /** Text streamed before the failure; the store keeps it on the message. */
-  readonly partialText?: string;
-}
+export type ChatError = ChatbotError | ChatStoreError;
 
 /** One message of the conversation. Immutable: a change publishes a new object. */
 export interface ChatMessage {
@@ -39,6 +33,7 @@ export interface ChatMessage {
 /**
  * What the store needs from a client: `ChatbotClient` from `@chatbot/sdk` fits. A stream yields
  * protocol events and throws (or yields an `error` event) on failure; aborting `signal` ends it.
+ * Another transport should throw `ChatbotError`s; anything else thrown becomes `unexpected`.
  */
 export interface ChatTransport {
   stream(request: ChatRequestBody, options?: { signal?: AbortSignal }): AsyncIterable<ChatEvent>;

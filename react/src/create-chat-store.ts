@@ -76,7 +76,8 @@ function defaultId(): string {
 }
 
 function asChatError(thrown: unknown): ChatError {
-  if (thrown instanceof Error && typeof (thrown as Partial<ChatError>).code === 'string') {
+  // Duck-typed rather than instanceof: a second copy of @chatbot/sdk must still be recognised.
+  if (thrown instanceof Error && typeof (thrown as { code?: unknown }).code === 'string') {
     return thrown as ChatError;
   }
   return new ChatStoreError('unexpected', `The send failed: ${String(thrown)}`, { cause: thrown });

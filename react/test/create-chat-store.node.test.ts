@@ -1,15 +1,9 @@
+import { ChatbotError } from '@chatbot/sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatStoreError } from '../src/chat-store-error.js';
 import type { ChatMessage } from '../src/chat-types.js';
 import { createChatStore } from '../src/create-chat-store.js';
-import {
-  CodedError,
-  delta,
-  done,
-  ScriptedTransport,
-  settle,
-  start,
-} from './support/scripted-transport.js';
+import { delta, done, ScriptedTransport, settle, start } from './support/scripted-transport.js';
 
 // The split the architecture asks for: the store works with React absent.
 vi.mock('react', () => {
@@ -203,7 +197,7 @@ describe('createChatStore', () => {
     const sent = store.getState().send('Question');
     transport.last.push(start, delta('Part'));
     await settle();
-    const failure = new CodedError('network', 'connection reset');
+    const failure = new ChatbotError('network', 'connection reset');
     transport.last.fail(failure);
     const answer = await sent;
     expect(answer).toMatchObject({ content: 'Part', status: 'error', error: failure });
@@ -218,7 +212,7 @@ describe('createChatStore', () => {
     const { transport, store } = setup();
     void store.getState().send('Question');
     transport.last.push(start, delta('broken'));
-    transport.last.fail(new CodedError('upstream_error'));
+    transport.last.fail(new ChatbotError('upstream_error', 'upstream_error'));
     await settle();
     expect(store.getState().status).toBe('error');
     const firstRequest = transport.last.request;
@@ -256,7 +250,7 @@ describe('createChatStore', () => {
   it('leaves empty answers (failed before any text) out of the next request', async () => {
     const { transport, store } = setup();
     void store.getState().send('First');
-    transport.last.fail(new CodedError('unavailable'));
+    transport.last.fail(new ChatbotError('unavailable', 'unavailable'));
     await settle();
     void store.getState().send('Second');
     expect(transport.last.request.messages).toEqual([
@@ -310,7 +304,7 @@ describe('createChatStore', () => {
     const sent = store.getState().send('Q');
     transport.last.push(start, delta('some'));
     await settle();
-    transport.last.fail(new CodedError('aborted'));
+    transport.last.fail(new ChatbotError('aborted', 'aborted'));
     await expect(sent).resolves.toMatchObject({ status: 'stopped', content: 'some' });
     expect(store.getState().status).toBe('idle');
   });

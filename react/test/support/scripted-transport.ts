@@ -1,15 +1,6 @@
+import { ChatbotError } from '@chatbot/sdk';
 import type { ChatEvent, ChatRequestBody } from '@chatbot/sdk/protocol';
 import type { ChatTransport } from '../../src/chat-types.js';
-
-/** An error shaped like the client's, with the code the store switches on. */
-export class CodedError extends Error {
-  constructor(
-    readonly code: string,
-    message = code,
-  ) {
-    super(message);
-  }
-}
 
 /** One call of `stream`: the test pushes its events, ends it or fails it. */
 export class ScriptedStream implements AsyncIterable<ChatEvent> {
@@ -22,7 +13,9 @@ export class ScriptedStream implements AsyncIterable<ChatEvent> {
     readonly request: ChatRequestBody,
     readonly signal: AbortSignal | undefined,
   ) {
-    signal?.addEventListener('abort', () => this.fail(new CodedError('aborted')));
+    signal?.addEventListener('abort', () =>
+      this.fail(new ChatbotError('aborted', 'The request was aborted.')),
+    );
   }
 
   /** Events pushed and not yet taken by the reader. */
