@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          // Benchmarks are measured in Node only (`npm run bench`).
+          benchmark: { include: [] },
           browser: chromiumBrowser(),
         },
       },
