@@ -47,6 +47,11 @@ export interface CreateChatStoreOptions extends SendCallbacks {
   initialMessages?: readonly ChatMessage[];
   /** Sent with every request, for server-side logs and tracing. */
   conversationId?: string;
+  /**
+   * Most turns sent per request; older ones are left out. Default 100, protocol v1's limit:
+   * a longer conversation keeps working, with the model seeing its latest part.
+   */
+  historyLimit?: number;
   /** How often streamed text is published; default `animationFrame`. */
   flush?: FlushMode;
   /** Ids of new messages; default `crypto.randomUUID` where available. */
@@ -83,13 +88,14 @@ function asChatError(thrown: unknown): ChatError {
   return new ChatStoreError('unexpected', `The send failed: ${String(thrown)}`, { cause: thrown });
 }
 
-/** Turns of the conversation that the protocol accepts (non-empty content). */
-function toTurns(messages: readonly ChatMessage[]): ChatTurn[] {
+/** The latest `limit` turns the protocol accepts (non-empty content), oldest first. */
+function toTurns(messages: readonly ChatMessage[], limit: number): ChatTurn[] {
   const turns: ChatTurn[] = [];
-  for (const m of messages) {
+  for (let i = messages.length - 1; i >= 0 && turns.length < limit; i--) {
+    const m = messages[i]!;
     if (m.content.trim() !== '') turns.push({ role: m.role, content: m.content });
   }
-  return turns;
+  return turns.reverse();
 }
 
 /** A user callback that throws must not leave the store half-updated; report it separately. */
@@ -109,7 +115,13 @@ function call<T>(callback: ((value: T) => void) | undefined, value: T): void {
  * drives the client. Streamed text is buffered and published at most once per `flush`.
  */
 export function createChatStore(options: CreateChatStoreOptions): ChatStore {
-  const { client, conversationId, flush = 'animationFrame', generateId = defaultId } = options;
+  const {
+    client,
+    conversationId,
+    flush = 'animationFrame',
+    generateId = defaultId,
+    historyLimit = 100,
+  } = options;
   let run: Run | undefined;
   const index = new Map<string, number>();
 
@@ -209,7 +221,7 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
         status: 'streaming',
         createdAt: Date.now(),
       };
-      const turns = toTurns(history);
+      const turns = toTurns(history, historyLimit);
       const messages = [...history, answer];
       reindex(messages);
       return new Promise<ChatMessage>((resolve) => {

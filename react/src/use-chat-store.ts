@@ -15,6 +15,8 @@ export interface ChatStoreSelection {
   /** The conversation a new store starts with. Ignored once the store exists. */
   initialMessages?: readonly ChatMessage[];
   conversationId?: string;
+  /** Most turns sent per request (default 100). */
+  historyLimit?: number;
   /** Default the provider's, then `animationFrame`. */
   flush?: FlushMode;
 }
@@ -47,6 +49,7 @@ export function useChatStore(
         client,
         initialMessages: selection.initialMessages,
         conversationId: selection.conversationId,
+        historyLimit: selection.historyLimit,
         flush: selection.flush ?? context.flush,
       });
     };

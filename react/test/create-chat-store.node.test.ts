@@ -259,6 +259,31 @@ describe('createChatStore', () => {
     ]);
   });
 
+  it('sends only the latest historyLimit turns, so a long conversation keeps working', async () => {
+    const long: ChatMessage[] = Array.from({ length: 150 }, (_, i) => ({
+      id: `old${i}`,
+      role: i % 2 === 0 ? 'user' : 'assistant',
+      content: `turn ${i}`,
+      status: 'done',
+      createdAt: i,
+    }));
+    const { transport, store } = setup({ initialMessages: long });
+    void store.getState().send('latest');
+    const sent = transport.last.request.messages;
+    expect(sent).toHaveLength(100);
+    expect(sent[0]).toEqual({ role: 'assistant', content: 'turn 51' });
+    expect(sent.at(-1)).toEqual({ role: 'user', content: 'latest' });
+    expect(store.getState().messages).toHaveLength(152);
+
+    const few = setup({ initialMessages: long, historyLimit: 3 });
+    void few.store.getState().send('latest');
+    expect(few.transport.last.request.messages.map((t) => t.content)).toEqual([
+      'turn 148',
+      'turn 149',
+      'latest',
+    ]);
+  });
+
   it('a stream that ends without done is truncated', async () => {
     const { transport, store } = setup();
     const sent = store.getState().send('Q');

@@ -4,7 +4,7 @@ import { StrictMode, useEffect } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { ChatbotProvider, useChatStream } from '../src/index.js';
+import { ChatbotProvider, type ChatMessage, useChatStream } from '../src/index.js';
 import {
   ChatServer,
   delta,
@@ -114,6 +114,32 @@ describe('useChatStream with the real ChatbotClient against MSW streams', () => 
     expect(screen.getByTestId('assistant-message').elements()).toHaveLength(1);
     expect(screen.getByTestId('user-message').elements()).toHaveLength(1);
     await expect.element(screen.getByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it("calls the hook's onError and onFinish for its sends", async () => {
+    const finished: ChatMessage[] = [];
+    const errors: string[] = [];
+    server.respondOnce(
+      HttpResponse.json(
+        { error: { code: 'forbidden', message: 'Not for you.' } },
+        { status: ERROR_STATUS.forbidden },
+      ),
+    );
+    await render(
+      <ChatView
+        client={testClient()}
+        onFinish={(message) => finished.push(message)}
+        onError={(error) => errors.push(error.code)}
+      />,
+    );
+    await typeAndSend('One');
+    await expect.poll(() => errors).toEqual(['forbidden']);
+    await typeAndSend('Two');
+    const answer = await server.answer();
+    answer.send(start, delta('ok'), done);
+    answer.close();
+    await expect.poll(() => finished.map((m) => [m.content, m.status])).toEqual([['ok', 'done']]);
+    expect(errors).toEqual(['forbidden']);
   });
 
   it('a server error event mid-answer is shown and the streamed text stays', async () => {
