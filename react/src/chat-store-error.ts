@@ -22,6 +22,10 @@ export class ChatStoreError extends Error {
   readonly retryable: boolean;
   /** The protocol error code of a server `error` event. */
   readonly serverCode?: string;
+  // Never set by the store; declared so `ChatError` (this or `ChatbotError`) reads the same.
+  declare readonly status?: number;
+  declare readonly requestId?: string;
+  declare readonly partialText?: string;
 
   constructor(
     code: ChatStoreErrorCode,
