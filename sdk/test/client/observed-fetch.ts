@@ -3,6 +3,8 @@
 
 export interface ObservedBody {
   bytesRead: number;
+  /** The client read the body to its end. */
+  finished: boolean;
   cancelled: boolean;
 }
 
@@ -16,14 +18,16 @@ export function observedFetch(): ObservedFetch {
   const wrapped: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     if (response.body === null) return response;
-    const observed: ObservedBody = { bytesRead: 0, cancelled: false };
+    const observed: ObservedBody = { bytesRead: 0, finished: false, cancelled: false };
     bodies.push(observed);
     const reader = response.body.getReader();
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         const { done, value } = await reader.read();
-        if (done) controller.close();
-        else {
+        if (done) {
+          observed.finished = true;
+          controller.close();
+        } else {
           observed.bytesRead += value.length;
           controller.enqueue(value);
         }

@@ -4,13 +4,13 @@ import { MEDIA_TYPES } from '../../src/protocol/index.js';
 
 const encoder = new TextEncoder();
 
-/** How a scripted stream ends after its chunks. */
-export type StreamEnd = 'close' | 'error' | 'hang';
-
 /**
- * An SSE response that sends `chunks` one per read, then closes, errors (a cut connection) or
- * hangs. Chunks go out on pull because erroring a stream drops what is still queued in it.
+ * How a scripted stream ends after its chunks. No 'error' here: erroring a stream drops the
+ * chunks still queued in it, and MSW reads ahead; cut a `LiveStream` once the client has read.
  */
+export type StreamEnd = 'close' | 'hang';
+
+/** An SSE response that sends `chunks` one per pull, then closes or hangs. */
 export function sseResponse(
   chunks: (string | Uint8Array)[],
   end: StreamEnd = 'close',
@@ -23,7 +23,6 @@ export function sseResponse(
         if (chunk !== undefined) {
           controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
         } else if (end === 'close') controller.close();
-        else if (end === 'error') controller.error(new TypeError('connection reset'));
         // 'hang': never enqueue again; the stream stays open until cancelled.
         else return new Promise<void>(() => {});
       },
