@@ -8,6 +8,7 @@ export interface ChatStoreRegistry {
   delete(id: string): boolean;
 }
 
+/** A registry like the one each `ChatbotProvider` holds. */
 export function createChatStoreRegistry(): ChatStoreRegistry {
   const stores = new Map<string, ChatStore>();
   return {
