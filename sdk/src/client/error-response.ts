@@ -1,19 +1,7 @@
 import { HEADERS, parseErrorResponse, RETRYABLE_CODES } from '../protocol/index.js';
-import { ChatbotError, type ChatbotErrorCode } from './chatbot-error.js';
+import { ChatbotError } from './chatbot-error.js';
 import { parseRetryAfter } from './retry-policy.js';
 import { clientCodeOf, serverCodeOfStatus } from './server-error-code.js';
-
-// What to do next, per code, appended to the server's own message. Short: it ships to browsers.
-const NEXT_STEP: Partial<Record<ChatbotErrorCode, string>> = {
-  unauthorized: 'Sign in again.',
-  forbidden: 'This user may not use the chatbot here.',
-  rate_limited: 'Wait, then send again.',
-  invalid_request: 'Fix the request.',
-  payload_too_large: 'Send fewer or shorter messages.',
-  upstream_error: 'Send again.',
-  unavailable: 'Try again later.',
-  http: 'Check the endpoint.',
-};
 
 /** An error status answered before any stream, with the wait its `Retry-After` asks for. */
 export interface ErrorResponse {
@@ -34,7 +22,10 @@ export async function readErrorResponse(
   const serverCode = body?.code ?? serverCodeOfStatus(status);
   const code = serverCode ? clientCodeOf(serverCode) : 'http';
   return {
-    error: new ChatbotError(code, `${body?.message ?? `HTTP ${status}.`} ${NEXT_STEP[code]}`, {
+    // Protocol messages already say what to do next. Without one, something in front of the
+    // chatbot answered (CloudFront, the Function URL's IAM check): most often a wrong endpoint
+    // or OAC set-up.
+    error: new ChatbotError(code, body?.message ?? `HTTP ${status}: check the endpoint and OAC.`, {
       status,
       retryable: RETRYABLE_CODES.has(serverCode!),
       requestId,
