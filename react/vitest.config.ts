@@ -8,6 +8,17 @@ import { chromiumBrowser } from '../tooling/vitest-chromium.ts';
 export default defineConfig({
   // The worker-only plugin serves /mockServiceWorker.js so MSW can intercept fetch in Chromium.
   plugins: [react(), msw({ mode: 'worker-only' })],
+  // Pre-bundled together up front: found one by one, react-dom/server got a React of its own.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react/jsx-dev-runtime',
+      'react-dom/client',
+      'react-dom/server',
+      'zustand',
+      'zustand/vanilla',
+    ],
+  },
   test: {
     projects: [
       {
