@@ -254,6 +254,7 @@ describe('useChatStream with the real ChatbotClient against MSW streams', () => 
     const reply = again.getByTestId('assistant-message');
     await expect.element(reply).toHaveTextContent('Part one, part two');
     await expect.element(reply).toHaveAttribute('data-status', 'done');
+    expect(answer.cancelled).toBe(false);
     await again.unmount();
 
     const other = uniqueId();
@@ -263,6 +264,7 @@ describe('useChatStream with the real ChatbotClient against MSW streams', () => 
     cut.send(start, delta('Cut here'));
     await expect.element(aborting.getByTestId('assistant-message')).toHaveTextContent('Cut here');
     await aborting.unmount();
+    await expect.poll(() => cut.cancelled).toBe(true);
     cut.send(delta(' and more'), done);
     cut.close();
     const back = await render(<ChatView id={other} client={client} />);
