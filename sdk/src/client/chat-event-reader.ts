@@ -1,5 +1,5 @@
 import { type ChatEvent, decodeChatEvent, SseDecoder } from '../protocol/index.js';
-import { readWithin } from './idle-timer.js';
+import { within } from './idle-timer.js';
 
 /**
  * Response bytes -> protocol events: the reader (with the idle timer) feeds the protocol's SSE
@@ -26,7 +26,7 @@ export async function* readChatEvents(
   signal.addEventListener('abort', cancel);
   try {
     for (;;) {
-      const { done, value } = await readWithin(reader, idleTimeoutMs);
+      const { done, value } = await within(reader.read(), idleTimeoutMs);
       signal.throwIfAborted();
       // A chunk can hold good events and then a broken one: the good ones are delivered
       // before the error, so no text that arrived is lost.

@@ -15,7 +15,7 @@ import { amplifyIdToken } from './amplify-token.js';
 import { readChatEvents } from './chat-event-reader.js';
 import { ChatbotError, type ChatbotErrorCode, type ChatbotErrorDetails } from './chatbot-error.js';
 import { readErrorResponse } from './error-response.js';
-import { IdleTimeout } from './idle-timer.js';
+import { IdleTimeout, within } from './idle-timer.js';
 import { encodeRequestBody } from './request-body.js';
 import {
   type RetryOptions,
@@ -185,6 +185,9 @@ export class ChatbotClient {
       throw this.#classify(error, state, signal);
     } finally {
       userSignal?.removeEventListener('abort', onUserAbort);
+      // Whatever ended the send, nothing of it may live on: a request given up on after a
+      // timeout, or a body not read to its end, is cut here.
+      controller.abort();
     }
   }
 
@@ -215,12 +218,10 @@ export class ChatbotClient {
       let failure: ChatbotError;
       let retryAfterMs: number | undefined;
       try {
-        const response = await this.#fetch(this.#endpoint, {
-          method: 'POST',
-          headers,
-          body: body.bytes,
-          signal,
-        });
+        const response = await within(
+          this.#fetch(this.#endpoint, { method: 'POST', headers, body: body.bytes, signal }),
+          this.#idleTimeoutMs,
+        );
         if (response.status === 401 && !replayedAfter401) {
           // One refresh and one replay: the token had probably just expired.
           replayedAfter401 = true;

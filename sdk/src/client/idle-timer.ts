@@ -1,20 +1,18 @@
-/** Thrown by `readWithin` when no chunk arrived in time. */
+/** Thrown by `within` when the work did not settle in time. */
 export class IdleTimeout extends Error {
   override readonly name = 'IdleTimeout';
 }
 
 /**
- * One `reader.read()` that gives up after `ms` without a chunk. Called once per chunk, so the
- * clock restarts on any byte, heartbeat comments included, not only on whole events. On a
- * timeout the read stays pending; the caller cancels the reader, which settles it.
+ * `work`, or an `IdleTimeout` rejection after `ms`, whichever comes first; the timer is cleared
+ * either way. Used per `reader.read()`, so the clock restarts on any chunk (heartbeat comments
+ * included, not only whole events), and for the wait for response headers. On a timeout the
+ * work stays pending: the caller aborts the request, which settles it.
  */
-export function readWithin<T>(
-  reader: ReadableStreamDefaultReader<T>,
-  ms: number,
-): Promise<ReadableStreamReadResult<T>> {
+export function within<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new IdleTimeout(`No bytes for ${ms} ms.`)), ms);
+    timer = setTimeout(() => reject(new IdleTimeout()), ms);
   });
-  return Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -101,6 +101,32 @@ describe('idle timeout (default 45 s)', () => {
     expect((await sent).value?.text).toBe('ok');
   });
 
+  it('waiting that long for the response itself is timeout too, and the request is cut', async () => {
+    let arrived = false;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    network.use(
+      http.post(ENDPOINT, async () => {
+        arrived = true;
+        await answered;
+        return live.response();
+      }),
+    );
+    const sent = send();
+    let settled = false;
+    void sent.then(() => {
+      settled = true;
+    });
+    await until(() => arrived, 'the request to arrive');
+    await vi.advanceTimersByTimeAsync(IDLE - 1);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await sent).error).toMatchObject({ code: 'timeout', partialText: '' });
+    answer();
+  });
+
   it('honours idleTimeoutMs', async () => {
     const sent = new ChatbotClient({
       endpoint: ENDPOINT,
@@ -110,8 +136,13 @@ describe('idle timeout (default 45 s)', () => {
     })
       .send(USER_REQUEST)
       .catch((e: unknown) => e);
+    let settled = false;
+    void sent.then(() => {
+      settled = true;
+    });
     await deliver(START);
     await vi.advanceTimersByTimeAsync(999);
+    expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await sent).toMatchObject({ code: 'timeout' });
   });
