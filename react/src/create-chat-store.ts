@@ -169,9 +169,10 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
       r.resolve(message);
     }
 
-    function finish(r: Run, patch: Partial<ChatMessage>, state: Partial<ChatState>): void {
+    /** Ends the run as `done` or `stopped`, publishing what is still buffered. */
+    function finish(r: Run, patch: Partial<ChatMessage>): void {
       run = undefined;
-      const message = publish(r, patch, { status: 'idle', error: undefined, ...state });
+      const message = publish(r, patch, { status: 'idle', error: undefined });
       call(r.callbacks.onFinish, message);
       call(options.onFinish, message);
       r.resolve(message);
@@ -192,7 +193,7 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
               delta(r, event.text);
               break;
             case 'done':
-              finish(r, { status: 'done', usage: event.usage, stopReason: event.stopReason }, {});
+              finish(r, { status: 'done', usage: event.usage, stopReason: event.stopReason });
               return;
             case 'error':
               throw new ChatStoreError('server_error', event.message, {
@@ -208,7 +209,7 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
         if (run !== r) return;
         const error = asChatError(thrown);
         // Aborted from outside the store (a signal we do not own): the same as stop().
-        if (error.code === 'aborted') finish(r, { status: 'stopped' }, {});
+        if (error.code === 'aborted') finish(r, { status: 'stopped' });
         else fail(r, error);
       }
     }
@@ -273,12 +274,9 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
       stop() {
         const r = run;
         if (!r) return;
-        run = undefined;
+        // Settled first, so the client's `aborted` rejection finds the run already over.
+        finish(r, { status: 'stopped' });
         r.controller.abort();
-        const message = publish(r, { status: 'stopped' }, { status: 'idle', error: undefined });
-        call(r.callbacks.onFinish, message);
-        call(options.onFinish, message);
-        r.resolve(message);
       },
 
       retry(callbacks = {}) {
