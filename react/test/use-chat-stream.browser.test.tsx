@@ -9,7 +9,6 @@ import {
   ChatServer,
   delta,
   done,
-  endpoint,
   start,
   testClient,
   tokenHeader,
@@ -322,9 +321,5 @@ describe('useChatStream with the real ChatbotClient against MSW streams', () => 
       .toHaveAttribute('data-status', 'done');
     // The followed message never changed, so its subscriber rendered once.
     expect(counts.preview).toBe(1);
-  });
-
-  it('uses the endpoint through the service worker (sanity of the edge)', () => {
-    expect(endpoint.startsWith(location.origin)).toBe(true);
   });
 });
