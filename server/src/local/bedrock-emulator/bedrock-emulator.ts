@@ -176,8 +176,12 @@ export async function startBedrockEmulator(
       }),
     };
     requests.push(record);
+    const connection = { closed: false };
     res.on('close', () => {
-      if (!res.writableFinished) settle('aborted');
+      connection.closed = true;
+      // HTTP/2 reports `writableFinished` on a reset stream too; `writableEnded` says whether
+      // the emulator itself finished the answer.
+      if (!res.writableEnded) settle('aborted');
     });
     const script = answerScript(asked, stripScenarioPrefix(prompt), emulator.timing);
     if (script.kind === 'refuse') {
@@ -186,7 +190,7 @@ export async function startBedrockEmulator(
       return;
     }
     const frames = api === 'converse' ? converseStreamFrames : invokeStreamFrames(modelId);
-    const outcome = await streamAnswer(res, script, frames, countWords(body), record);
+    const outcome = await streamAnswer(res, script, frames, countWords(body), record, connection);
     settle(outcome);
   }
 
@@ -206,9 +210,10 @@ async function streamAnswer(
   frames: StreamFrames,
   inputTokens: number,
   record: BedrockEmulatorRequest,
+  connection: { closed: boolean },
 ): Promise<BedrockRequestOutcome> {
   const startedAt = Date.now();
-  const gone = () => res.destroyed || res.writableEnded;
+  const gone = () => connection.closed || res.writableEnded;
   const write = async (frame: Uint8Array): Promise<void> => {
     if (gone()) return;
     if (res.write(frame)) return;
