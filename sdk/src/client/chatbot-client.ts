@@ -208,7 +208,13 @@ export class ChatbotClient {
       signal.throwIfAborted();
       // Headers, not a record, so a caller's `Content-Type` is replaced rather than doubled.
       const headers = new Headers(
-        typeof this.#headers === 'function' ? await this.#headers() : this.#headers,
+        typeof this.#headers === 'function'
+          ? await Promise.resolve()
+              .then(this.#headers)
+              .catch((cause) => {
+                throw fail('invalid_request', state, `headers() failed: ${cause}`, { cause });
+              })
+          : this.#headers,
       );
       headers.set('content-type', MEDIA_TYPES.json);
       headers.set('accept', MEDIA_TYPES.eventStream);
@@ -222,18 +228,18 @@ export class ChatbotClient {
           this.#fetch(this.#endpoint, { method: 'POST', headers, body: body.bytes, signal }),
           this.#idleTimeoutMs,
         );
-        if (response.status === 401 && !replayedAfter401) {
-          // One refresh and one replay: the token had probably just expired.
-          replayedAfter401 = true;
-          await response.body?.cancel();
-          issued = await token(this.#tokens.refresh(issued.generation));
-          if (issued.token) continue;
-        }
         if (response.ok) {
           yield* this.#answer(response, state, signal);
           return;
         }
         ({ error: failure, retryAfterMs } = await readErrorResponse(response, state.requestId));
+        if (response.status === 401 && !replayedAfter401) {
+          // One refresh and one replay: the token had probably just expired. Without a new
+          // token there is nothing to replay, and the server's 401 is the answer.
+          replayedAfter401 = true;
+          issued = await token(this.#tokens.refresh(issued.generation));
+          if (issued.token) continue;
+        }
       } catch (error) {
         failure = this.#classify(error, state, signal);
       }
@@ -278,8 +284,8 @@ export class ChatbotClient {
   /** Any failure of a send as a `ChatbotError` that carries its request ID and partial text. */
   #classify(cause: unknown, state: SendState, signal: AbortSignal): ChatbotError {
     if (signal.aborted) return fail('aborted', state, 'Aborted.', { cause: signal.reason });
-    // Errors made here already carry the state: the only ones made before it existed are the
-    // token provider's, and none is made after text arrived but without it.
+    // Every ChatbotError of a send is made with its state (`fail`, `readErrorResponse` before
+    // any text), so it is passed on as it is.
     if (cause instanceof ChatbotError) return cause;
     if (cause instanceof IdleTimeout) {
       return fail('timeout', state, `No data for ${this.#idleTimeoutMs} ms; send again.`, {

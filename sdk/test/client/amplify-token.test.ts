@@ -62,13 +62,17 @@ describe('the default token provider (Amplify)', () => {
     ]);
   });
 
-  it('with nobody signed in sends no token and reports unauthorized without a replay', async () => {
+  it("with nobody signed in sends no token and reports the server's 401 without a replay (regression: its message was dropped)", async () => {
     amplify.fetchAuthSession.mockResolvedValue(session(undefined));
     const tokens = recordTokens(() => errorResponse(401, 'unauthorized'));
     const error = await new ChatbotClient({ endpoint: ENDPOINT })
       .send(USER_REQUEST)
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'unauthorized', status: 401 });
+    expect(error).toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+      message: 'Refused with unauthorized.',
+    });
     expect(tokens).toEqual([null]);
   });
 

@@ -68,7 +68,7 @@ describe('failures after the stream started', () => {
     expect(await failure()).toMatchObject({ code: 'http', retryable: false });
   });
 
-  it('an event with a broken shape is protocol', async () => {
+  it('an event with a broken shape is protocol (regression: text in the same chunk before it was lost)', async () => {
     network.use(
       http.post(ENDPOINT, () =>
         sseResponse([START, delta('ok'), 'event: delta\ndata: {"text":5}\n\n']),
@@ -155,6 +155,28 @@ describe('failures before the stream', () => {
   it('a refused connection is network', async () => {
     network.use(http.post(ENDPOINT, () => HttpResponse.error()));
     expect(await failure()).toMatchObject({ code: 'network', retryable: true, partialText: '' });
+  });
+
+  it('a headers function that throws is invalid_request, and nothing is sent', async () => {
+    let requests = 0;
+    network.use(
+      http.post(ENDPOINT, () => {
+        requests++;
+        return sseResponse([START, DONE]);
+      }),
+    );
+    const error = await new ChatbotClient({
+      endpoint: ENDPOINT,
+      getToken: () => 'jwt',
+      headers: async () => {
+        throw new Error('no tenant');
+      },
+    })
+      .send(USER_REQUEST)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_request', retryable: false });
+    expect((error as Error).message).toContain('no tenant');
+    expect(requests).toBe(0);
   });
 
   it('a token provider that throws is unauthorized, and nothing is sent', async () => {
