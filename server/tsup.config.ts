@@ -12,9 +12,9 @@ export default defineConfig([
     platform: 'node',
     treeshake: true,
   },
-  // `chatbot-server`: ESM only, it is run, never imported.
+  // `chatbot-server`, and the local stack behind `npm run dev`: ESM only, run, never imported.
   {
-    entry: { cli: 'src/cli.ts' },
+    entry: { cli: 'src/cli.ts', 'dev-stack': 'src/local/dev-stack.ts' },
     format: ['esm'],
     dts: false,
     clean: false,
