@@ -128,6 +128,35 @@ describe('ChatbotClient request', () => {
     expect(tokens).toEqual(['jwt-1', null, null, null]);
   });
 
+  it("the protocol's headers win over the caller's, and each send gets a new request id", async () => {
+    const seen: (string | null)[][] = [];
+    network.use(
+      http.post(ENDPOINT, ({ request }) => {
+        seen.push([
+          request.headers.get(HEADERS.requestId),
+          request.headers.get(HEADERS.contentSha256),
+          request.headers.get('x-static'),
+        ]);
+        return sseResponse(HAPPY_ANSWER);
+      }),
+    );
+    const c = client({
+      headers: { [HEADERS.requestId]: 'mine', [HEADERS.contentSha256]: 'bogus', 'x-static': 's' },
+    });
+    const stream = c.stream(USER_REQUEST);
+    for await (const _ of stream) {
+    }
+    for await (const _ of stream) {
+    }
+    expect(seen).toHaveLength(2);
+    for (const [requestId, hash, extra] of seen) {
+      expect(requestId).not.toBe('mine');
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(extra).toBe('s');
+    }
+    expect(seen[0]![0]).not.toBe(seen[1]![0]);
+  });
+
   it('refuses an invalid request with invalid_request and sends nothing', async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
     const bad = client({ fetch });
