@@ -232,7 +232,11 @@ export class ChatbotClient {
           yield* this.#answer(response, state, signal);
           return;
         }
-        ({ error: failure, retryAfterMs } = await readErrorResponse(response, state.requestId));
+        ({ error: failure, retryAfterMs } = await readErrorResponse(
+          response,
+          state.requestId,
+          this.#idleTimeoutMs,
+        ));
         if (response.status === 401 && !replayedAfter401) {
           // One refresh and one replay: the token had probably just expired. Without a new
           // token there is nothing to replay, and the server's 401 is the answer.

@@ -1,5 +1,6 @@
 import { HEADERS, parseErrorResponse, RETRYABLE_CODES } from '../protocol/index.js';
 import { ChatbotError } from './chatbot-error.js';
+import { within } from './idle-timer.js';
 import { parseRetryAfter } from './retry-policy.js';
 import { clientCodeOf, serverCodeOfStatus } from './server-error-code.js';
 
@@ -16,9 +17,11 @@ export interface ErrorResponse {
 export async function readErrorResponse(
   response: Response,
   requestId: string,
+  idleTimeoutMs: number,
 ): Promise<ErrorResponse> {
   const status = response.status;
-  const body = parseErrorResponse(await response.text().catch(() => ''));
+  // A body that never ends must not hang the send: after the idle timeout the status decides.
+  const body = parseErrorResponse(await within(response.text(), idleTimeoutMs).catch(() => ''));
   const serverCode = body?.code ?? serverCodeOfStatus(status);
   const code = serverCode ? clientCodeOf(serverCode) : 'http';
   return {

@@ -1,4 +1,4 @@
-import { http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatbotClient, type ChatbotError } from '../../src/index.js';
 import { realDelay, until } from './bounded-wait.js';
@@ -125,6 +125,21 @@ describe('idle timeout (default 45 s)', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect((await sent).error).toMatchObject({ code: 'timeout', partialText: '' });
     answer();
+  });
+
+  it('an error status whose body never ends is decided by its status after the timeout', async () => {
+    network.use(http.post(ENDPOINT, () => new HttpResponse(live.body, { status: 503 })));
+    const sent = new ChatbotClient({
+      endpoint: ENDPOINT,
+      getToken: () => 'jwt',
+      fetch: observed.fetch,
+      retry: false,
+    })
+      .send(USER_REQUEST)
+      .catch((e: unknown) => e);
+    await deliver('{"error":');
+    await vi.advanceTimersByTimeAsync(IDLE);
+    expect(await sent).toMatchObject({ code: 'unavailable', status: 503 });
   });
 
   it('honours idleTimeoutMs', async () => {
