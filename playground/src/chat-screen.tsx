@@ -49,6 +49,8 @@ export function ChatScreen({ transport, scenario, onScenarioChange }: ChatScreen
     const text = draft.trim();
     if (text === '' || inFlight) return;
     setDraft('');
+    // Alerts belong to the answers before; a new question starts clean.
+    setToasts([]);
     void send(text).then(() => {
       logRef.current?.lastElementChild?.scrollIntoView({ block: 'end' });
     });
