@@ -177,3 +177,24 @@ describe('handleChatRequest', () => {
     expect(seen[0]).toMatchObject({ type: 'start', requestId: 'id-1' });
   });
 });
+
+test('a client that leaves before the model answered is logged as aborted, not as a model error', async () => {
+  const client = new AbortController();
+  const logs: RequestLogEntry[] = [];
+  const model = scriptedModel(
+    (signal) =>
+      new Promise((_, reject) => {
+        signal.addEventListener('abort', () =>
+          reject(Object.assign(new Error('aborted'), { name: 'AbortError' })),
+        );
+      }),
+  );
+  const pending = handleChatRequest(request(client.signal), {
+    ...deps(model, logs),
+    startGraceMs: 5_000,
+  });
+  await sleep(10);
+  client.abort();
+  await pending;
+  expect(logs.at(-1)).toMatchObject({ status: 499, outcome: 'aborted' });
+});

@@ -9,8 +9,9 @@ import { eventTypes, postChat } from './support/chat-responses.js';
 import { FAST_TIMING, TEST_MODEL_ID } from './support/chat-stack.js';
 import { type LocalJwks, startLocalJwks } from './support/local-jwks.js';
 
-// `chatbot-server serve` runs the built Lambda entry (dist/lambda/index.mjs) in a child process.
-const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
+// `chatbot-server serve` (the package's bin) runs the built Lambda entry (dist/lambda/index.mjs)
+// in a child process.
+const cli = join(import.meta.dirname, '..', 'bin', 'chatbot-server.js');
 
 interface Run {
   child: ChildProcess;

@@ -173,6 +173,12 @@ export async function handleChatRequest(
   const gate = await startGate(opening, deps.startGraceMs);
   if (gate.kind === 'rejected') {
     request.signal?.removeEventListener('abort', onClientGone);
+    if (controller.signal.aborted) {
+      // The client left before the model answered: nobody reads this response. 499 is the
+      // usual log status for "client closed the request".
+      finish(499, 'aborted');
+      return errorResponse(new ServerError('unavailable', 'The request was cancelled.'), cors);
+    }
     return fail(gate.error);
   }
 
