@@ -152,3 +152,21 @@ describe('auth when the JWKS cannot be fetched', () => {
     expect((await postChat(stack.url, { token: await stack.jwks.token() })).status).toBe(200);
   });
 });
+
+describe('auth when the JWKS host refuses connections', () => {
+  let stack: ChatStack;
+  beforeAll(async () => {
+    // Port 9 (discard) is closed on loopback here; the fetch fails at connect.
+    stack = await startChatStack({
+      env: { COGNITO_JWKS_URL: 'http://127.0.0.1:9/pool/.well-known/jwks.json' },
+    });
+  });
+  afterAll(() => stack?.close());
+
+  test('answers 503 unavailable', async () => {
+    const exchange = await postChat(stack.url, { token: await stack.jwks.token() });
+    expect(exchange.status).toBe(503);
+    expect(exchange.json).toMatchObject({ error: { code: 'unavailable' } });
+    expect(stack.bedrock.requests).toHaveLength(0);
+  });
+});

@@ -198,3 +198,20 @@ test('a client that leaves before the model answered is logged as aborted, not a
   await pending;
   expect(logs.at(-1)).toMatchObject({ status: 499, outcome: 'aborted' });
 });
+
+test('the token header is configurable, and Authorization is never read', async () => {
+  const model = scriptedModel(async () => chunks(['a']));
+  const custom = { ...deps(model), tokenHeader: 'x-my-token' };
+  const withCustom = await handleChatRequest(
+    { ...request(), headers: { 'x-my-token': 'good', 'content-type': 'application/json' } },
+    custom,
+  );
+  expect(withCustom.status).toBe(200);
+  const withDefault = await handleChatRequest(request(), custom);
+  expect(withDefault.status).toBe(401);
+  const withAuthorization = await handleChatRequest(
+    { ...request(), headers: { authorization: 'good', 'content-type': 'application/json' } },
+    deps(model),
+  );
+  expect(withAuthorization.status).toBe(401);
+});
