@@ -51,6 +51,20 @@ function eventBody(event: FunctionUrlEvent): Uint8Array {
   return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
 }
 
+/** Errors a write raises when the other end has gone (a close Lambda did not announce). */
+const CLOSED_STREAM_CODES = new Set([
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_WRITE_AFTER_END',
+  'EPIPE',
+  'ECONNRESET',
+]);
+
+function isClosedStreamError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CLOSED_STREAM_CODES.has(code);
+}
+
 /**
  * Writes a core response to Lambda's response stream. Always through `stream.pipeline` from a
  * Readable: the runtime holds small bare `write` calls back (aws-lambda-nodejs-runtime-interface-
@@ -107,6 +121,9 @@ export function createChatHandler(options: ChatHandlerOptions): ChatStreamHandle
     } catch (error) {
       // The client left mid-stream: nothing to answer and nothing to report to the runtime.
       if (clientGone.signal.aborted) return;
+      // Whatever failed, the model request must not outlive the response.
+      clientGone.abort(error);
+      if (isClosedStreamError(error)) return;
       throw error;
     } finally {
       responseStream.off('close', onClose);
