@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { MULTIBYTE_ANSWER } from '@chatbot/server/local';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../tooling/vitest-chromium.js';
@@ -117,6 +118,16 @@ describe('the playground on the local stack', () => {
     await ui.scenario.selectOption('normal');
   });
 
+  it('renders emoji and CJK split across frames intact', async () => {
+    const ui = playground(page);
+    await ui.scenario.selectOption('multibyte');
+    await ui.message.fill('Say something in many scripts');
+    await ui.send.click();
+    await expect.poll(() => statusOf(ui.lastArticle), { timeout: 20_000 }).toBe('done');
+    expect(await answerText(ui.lastArticle)).toBe(MULTIBYTE_ANSWER);
+    await ui.scenario.selectOption('normal');
+  });
+
   it('keeps chatting after a forced token refresh, with the new token', async () => {
     const ui = playground(page);
     const before = sentTokens.at(-1);
@@ -156,4 +167,34 @@ describe('the playground on the local stack', () => {
     });
     expect(response.status).toBe(403);
   });
+
+  it('streams a 20,000-token answer to the end while the page stays usable', async () => {
+    const ui = playground(page);
+    await ui.scenario.selectOption('long-answer');
+    await ui.message.fill('Tell me everything');
+    const started = Date.now();
+    await ui.send.click();
+    await expect.poll(() => statusOf(ui.lastArticle), { timeout: 45_000 }).toBe('done');
+    const elapsed = Date.now() - started;
+    const text = await answerText(ui.lastArticle);
+    expect(text.split(/\s+/).filter(Boolean).length).toBeGreaterThanOrEqual(20_000);
+    expect(await ui.lastArticle.textContent()).toMatch(/Tokens out\s*20000/);
+    // The page answered input right after; a frozen main thread would time this out.
+    await ui.message.fill('still responsive', { timeout: 2000 });
+    await ui.message.fill('');
+    expect(elapsed).toBeLessThan(45_000);
+    await ui.scenario.selectOption('normal');
+
+    // The next request would carry that answer: over the protocol's per-message limit, refused
+    // before sending with a message that says what to do; a new conversation works again.
+    await ui.message.fill('And now?');
+    await ui.send.click();
+    await ui.alerts.filter({ hasText: 'invalid_request' }).waitFor();
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    expect(await ui.articles.count()).toBe(0);
+    await ui.message.fill('A fresh start');
+    await ui.send.click();
+    await expect.poll(() => statusOf(ui.lastArticle), { timeout: 20_000 }).toBe('done');
+    expect(await ui.articles.count()).toBe(2);
+  }, 60_000);
 });

@@ -27,7 +27,7 @@ export function ChatScreen({ transport, scenario, onScenarioChange }: ChatScreen
     if (measured) setFigures((prior) => new Map(prior).set(message.id, measured));
   };
   const storeRef = useRef<ReturnType<typeof useChatStream>['store']>(undefined);
-  const { messages, status, send, stop, retry, store } = useChatStream({
+  const { messages, status, send, stop, retry, reset, store } = useChatStream({
     onFinish: record,
     onError: (error: ChatError) => {
       // The store calls this once the failed answer is in its state: the last message.
@@ -110,6 +110,19 @@ export function ChatScreen({ transport, scenario, onScenarioChange }: ChatScreen
             disabled={!canRetry}
           >
             Retry
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              // Every request carries the whole conversation; a fresh one is the way out of the
+              // protocol's size limits after a very long answer.
+              reset();
+              setToasts([]);
+              setFigures(new Map());
+            }}
+            disabled={messages.length === 0}
+          >
+            New conversation
           </button>
         </div>
         <p className="status" aria-live="polite">
