@@ -170,3 +170,16 @@ describe('auth when the JWKS host refuses connections', () => {
     expect(stack.bedrock.requests).toHaveLength(0);
   });
 });
+
+test('the log of a refused token says why, without the token', async () => {
+  const stack = await startChatStack();
+  try {
+    const token = await stack.jwks.token({ expiresIn: -600 });
+    await postChat(stack.url, { token });
+    const entry = stack.logs.at(-1)!;
+    expect(entry.cause).toMatch(/^JWTExpired: /);
+    expect(JSON.stringify(entry)).not.toContain(token.split('.')[1]!);
+  } finally {
+    await stack.close();
+  }
+});

@@ -20,6 +20,8 @@ describe.each(['converse', 'invoke'] as const)('Bedrock %s failures', (api) => {
     expect(exchange.headers.get('retry-after')).toBe('2');
     expect(await stack.bedrock.requests.at(-1)!.ended).toBe('refused');
     expect(stack.logs.at(-1)).toMatchObject({ status: 429, outcome: 'rate_limited' });
+    // The operator sees what Bedrock said; the caller gets the protocol's message.
+    expect(stack.logs.at(-1)!.cause).toMatch(/^ThrottlingException: Too many requests/);
   });
 
   test('service unavailable before start is a plain 503', async () => {

@@ -1,5 +1,6 @@
 import type { ChatEvent, TokenUsage } from '@chatbot/sdk/protocol';
 import type { ModelChunk } from './ports.js';
+import { describeCause } from './request-log.js';
 import { ServerError, toServerError } from './server-error.js';
 
 /** What the stage learned about the answer, for the request log. */
@@ -8,6 +9,8 @@ export interface AnswerStats {
   usage?: TokenUsage;
   /** `done`, `aborted`, or the code of the error event sent. */
   outcome: string;
+  /** The underlying error of an `error` event, for the log. */
+  cause?: string;
 }
 
 export interface AnswerEventsOptions {
@@ -54,6 +57,8 @@ export async function* answerEventsStage(options: AnswerEventsOptions): AsyncGen
     }
     const failure = toServerError(error);
     stats.outcome = failure.code;
+    const cause = describeCause(error);
+    if (cause !== undefined) stats.cause = cause;
     yield {
       type: 'error',
       code: failure.code,

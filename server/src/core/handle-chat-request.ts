@@ -13,7 +13,7 @@ import { parseChatRequest } from './chat-request-parser.js';
 import { corsPreflightHeaders, corsResponseHeaders, isOriginAllowed } from './cors.js';
 import { heartbeatStage } from './heartbeat-stage.js';
 import type { AuthPort, ModelPort } from './ports.js';
-import type { RequestLogEntry, RequestLogger } from './request-log.js';
+import { describeCause, type RequestLogEntry, type RequestLogger } from './request-log.js';
 import { ServerError, toServerError } from './server-error.js';
 import { sseTextStage } from './sse-text-stage.js';
 import { startGate } from './start-gate.js';
@@ -114,7 +114,8 @@ export async function handleChatRequest(
   };
   const fail = (error: unknown): ChatHttpResponse => {
     const failure = toServerError(error);
-    finish(failure.status, failure.code);
+    const cause = describeCause(error);
+    finish(failure.status, failure.code, cause === undefined ? {} : { cause });
     return errorResponse(failure, cors);
   };
 
@@ -208,6 +209,7 @@ export async function handleChatRequest(
       const extra: Partial<RequestLogEntry> = {};
       if (stats.firstTextAt !== undefined)
         extra.timeToFirstTokenMs = Math.round(stats.firstTextAt - startedAt);
+      if (stats.cause !== undefined) extra.cause = stats.cause;
       if (stats.usage) {
         extra.inputTokens = stats.usage.inputTokens;
         extra.outputTokens = stats.usage.outputTokens;

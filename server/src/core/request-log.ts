@@ -20,6 +20,22 @@ export interface RequestLogEntry {
   inputTokens?: number;
   outputTokens?: number;
   durationMs: number;
+  /**
+   * For failures: the underlying error's name and message (an AWS SDK or jose error), so the
+   * operator can tell an IAM problem from a bad model id. These never carry the token or prompt.
+   */
+  cause?: string;
+}
+
+/** The `cause` field for a failure: the innermost error's name and message, shortened. */
+export function describeCause(error: unknown): string | undefined {
+  let inner: unknown = error;
+  // Only errors are followed: jose, for one, keeps the token's claims in `cause`.
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  if (inner === error && !(error instanceof Error && error.name !== 'ServerError'))
+    return undefined;
+  const text = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
 export type RequestLogger = (entry: RequestLogEntry) => void;
