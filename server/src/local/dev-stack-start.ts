@@ -226,6 +226,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     if (failure) throw (failure as PromiseRejectedResult).reason;
 
     const unexpectedExit = new Promise<string>((resolve) => {
+      void cognito.exited.then((output) => {
+        if (!stopping) resolve(`cognito-local stopped on its own. Its last output:\n${output}`);
+      });
       for (const child of children) {
         void child.exited.then(({ code, signal }) => {
           if (!stopping) {

@@ -28,17 +28,23 @@ function print(part: string, line: string) {
 
 async function main(): Promise<void> {
   let stack: DevStack | undefined;
+  let stopRequested = false;
   let stopping: Promise<void> | undefined;
   const shutdown = (code: number) => {
+    if (!stack) {
+      // Still starting: the parts started so far are stopped as soon as the start returns.
+      stopRequested = true;
+      return Promise.resolve();
+    }
     stopping ??= (async () => {
-      if (stack) removeLocalStackInfo(infoFile);
+      removeLocalStackInfo(infoFile);
       await stack?.stop();
       process.exit(code);
     })();
     return stopping;
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
 
   stack = await startDevStack({
     repoRoot,
@@ -48,6 +54,10 @@ async function main(): Promise<void> {
     serverCli: join(here, 'cli.js'),
     log: print,
   });
+  if (stopRequested) {
+    await stack.stop();
+    process.exit(0);
+  }
   writeLocalStackInfo(infoFile, stack.info);
   const devStartedAt = Number(process.env.CHATBOT_DEV_STARTED_AT);
   console.log(

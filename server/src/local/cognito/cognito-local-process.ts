@@ -22,6 +22,8 @@ export interface CognitoLocalProcess {
   port: number;
   /** The last lines cognito-local printed, for error messages. */
   recentOutput(): string;
+  /** Resolves when the process has exited, for whatever reason. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -120,5 +122,5 @@ export async function startCognitoLocalProcess(
     }
     throw error;
   }
-  return { endpoint, port, recentOutput, stop };
+  return { endpoint, port, recentOutput, exited, stop };
 }

@@ -31,6 +31,8 @@ export interface LocalCognito {
   issuer: string;
   jwksUrl: string;
   demoUser: { username: string; password: string };
+  /** Resolves with cognito-local's last output if it exits. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
       issuer,
       jwksUrl: `${issuer}/.well-known/jwks.json`,
       demoUser: seeded.demoUser,
+      exited: cognito.exited.then(() => cognito.recentOutput()),
       stop: async () => {
         await shim.close();
         await cognito.stop();

@@ -144,6 +144,7 @@ describe('CloudFront OAC emulator', () => {
       'content-type': 'application/json',
       'x-chatbot-token': 'user-jwt',
       'x-chatbot-request-id': 'req-1',
+      'x-forwarded-for': '203.0.113.7',
       'x-amz-content-sha256': sha256Hex(body),
     });
     expect(response.status).toBe(200);
@@ -154,6 +155,7 @@ describe('CloudFront OAC emulator', () => {
     expect(echo.headers['x-chatbot-token']).toBe('user-jwt');
     expect(echo.headers['x-chatbot-request-id']).toBe('req-1');
     expect(echo.headers['content-type']).toBe('application/json');
+    expect(echo.headers['x-forwarded-for']).toBe('203.0.113.7, 127.0.0.1');
     // Host is the origin's, not the viewer's (which named the OAC emulator's port).
     expect(echo.headers.host).toBe(new URL(originUrl).host);
     expect(echo.rawHeaders.filter((h) => h.toLowerCase() === 'host')).toHaveLength(1);

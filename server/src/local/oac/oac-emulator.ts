@@ -126,10 +126,15 @@ export async function startOacEmulator(options: OacEmulatorOptions): Promise<Oac
       return;
     }
     const viewerAddress = req.socket.remoteAddress ?? '127.0.0.1';
+    const forwarded = viewerHeaders(req);
+    const priorHops = forwarded['x-forwarded-for'];
     const headers = {
-      ...viewerHeaders(req),
+      ...forwarded,
       ...signature,
-      'x-forwarded-for': viewerAddress,
+      // CloudFront appends the viewer's address to what the viewer sent.
+      'x-forwarded-for': priorHops
+        ? `${[priorHops].flat().join(', ')}, ${viewerAddress}`
+        : viewerAddress,
       via: '1.1 local-oac-emulator.cloudfront.net (CloudFront)',
       'x-amz-cf-id': randomBytes(21).toString('base64url'),
     };
