@@ -91,3 +91,16 @@ test('the scenario list is typed and complete', () => {
     'multibyte',
   ]);
 });
+
+test('a timing assigned after start applies to the next request', async () => {
+  const before = emulator.timing;
+  emulator.timing = { ...before, longAnswerTokens: 3 };
+  try {
+    const output = await client.send(converse('[scenario:long-answer] hi'));
+    let deltas = 0;
+    for await (const event of output.stream!) if (event.contentBlockDelta) deltas += 1;
+    expect(deltas).toBe(3);
+  } finally {
+    emulator.timing = before;
+  }
+});

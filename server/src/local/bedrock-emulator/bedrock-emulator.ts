@@ -120,7 +120,9 @@ export async function startBedrockEmulator(
   options: BedrockEmulatorOptions = {},
 ): Promise<BedrockEmulator> {
   const requests: BedrockEmulatorRequest[] = [];
-  const emulator = { requests, timing: { ...DEFAULT_BEDROCK_EMULATOR_TIMING, ...options.timing } };
+  // Requests read `timing` from the returned object, so assigning a new one takes effect.
+  const settings = { requests, timing: { ...DEFAULT_BEDROCK_EMULATOR_TIMING, ...options.timing } };
+  let emulator: { timing: BedrockEmulatorTiming } = settings;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const route = ROUTE.exec(req.url ?? '');
@@ -201,7 +203,9 @@ export async function startBedrockEmulator(
     });
   });
   const running = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-  return Object.assign(running, emulator);
+  const started: BedrockEmulator = Object.assign(running, settings);
+  emulator = started;
+  return started;
 }
 
 async function streamAnswer(
