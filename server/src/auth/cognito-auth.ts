@@ -48,7 +48,9 @@ function checkCognitoClaims(
   if (payload.token_use !== tokenUse) {
     throw unauthorized(`token_use is not "${tokenUse}"`);
   }
-  // Cognito ID tokens carry the app client in `aud`; access tokens in `client_id` (no `aud`).
+  // AWS, "Client and audience validation for Amazon Cognito": "Amazon Cognito ID tokens have an
+  //  aud claim that contains the app client ID. Access tokens have a client_id claim that also
+  //  contains the app client ID."
   if (tokenUse === 'id') {
     const aud = payload.aud;
     const audiences = Array.isArray(aud) ? aud : aud === undefined ? [] : [aud];
