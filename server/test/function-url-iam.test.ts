@@ -15,6 +15,8 @@ interface SignOptions {
   secretAccessKey?: string;
   service?: string;
   signingDate?: Date;
+  path?: string;
+  query?: Record<string, string>;
   extraHeaders?: Record<string, string>;
 }
 
@@ -47,8 +49,8 @@ async function signedHeaders(url: string, options: SignOptions): Promise<Record<
       protocol: 'http:',
       hostname: '127.0.0.1',
       port: Number(port),
-      path: '/',
-      query: {},
+      path: options.path ?? '/',
+      query: options.query ?? {},
       headers,
       body: options.body,
     },
@@ -88,6 +90,19 @@ describe('the Function URL emulator with FUNCTION_URL_AUTH=AWS_IAM', () => {
       extraHeaders: { 'x-chatbot-token': token },
     });
     expect((await postChat(stack.url, { body, headers })).status).toBe(200);
+  });
+
+  test('a signed path and query string (as OAC forwards the viewer path) verify', async () => {
+    const headers = await signedHeaders(stack.url, {
+      body,
+      path: '/api/chat',
+      query: { a: '1 2', b: 'x/y' },
+      extraHeaders: { 'x-chatbot-token': token },
+    });
+    const exchange = await postChat(`${stack.url}/api/chat?a=1%202&b=x%2Fy`, { body, headers });
+    expect(exchange.status).toBe(200);
+    const tampered = await postChat(`${stack.url}/api/chat?a=1%202&b=other`, { body, headers });
+    expect(tampered.status).toBe(403);
   });
 
   const refusals: [
