@@ -1,5 +1,5 @@
 import { type ChatError, type ChatMessage, useChatStream } from '@chatbot/react';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ErrorToasts, type Toast } from './error-toasts.js';
 import type { AnswerFigures, MeasuredTransport } from './measured-transport.js';
 import { MessageArticle } from './message-article.js';
@@ -21,6 +21,8 @@ export function ChatScreen({ transport, scenario, onScenarioChange }: ChatScreen
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [figures, setFigures] = useState<ReadonlyMap<string, AnswerFigures>>(new Map());
   const logRef = useRef<HTMLElement>(null);
+  // Follow the answer as it grows, unless the reader scrolled up to read something earlier.
+  const stickToBottom = useRef(true);
 
   const record = (message: ChatMessage) => {
     const measured = transport.lastFigures();
@@ -41,6 +43,23 @@ export function ChatScreen({ transport, scenario, onScenarioChange }: ChatScreen
   });
   storeRef.current = store;
 
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (!log || typeof ResizeObserver === 'undefined') return;
+    // A narrower window wraps the text taller: stay at the end if the reader was there.
+    const observer = new ResizeObserver(() => {
+      if (stickToBottom.current) log.scrollTop = log.scrollHeight;
+    });
+    observer.observe(log);
+    return () => observer.disconnect();
+  }, []);
+  const lastLength = messages.at(-1)?.content.length ?? 0;
+  // Runs when a message is added or the last one grows.
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (log && stickToBottom.current) log.scrollTop = log.scrollHeight;
+  }, [messages.length, lastLength]);
+
   const inFlight = status === 'submitted' || status === 'streaming';
   const canRetry = !inFlight && messages.some((m) => m.role === 'user');
 
@@ -51,14 +70,22 @@ export function ChatScreen({ transport, scenario, onScenarioChange }: ChatScreen
     setDraft('');
     // Alerts belong to the answers before; a new question starts clean.
     setToasts([]);
-    void send(text).then(() => {
-      logRef.current?.lastElementChild?.scrollIntoView({ block: 'end' });
-    });
+    stickToBottom.current = true;
+    void send(text);
   }
 
   return (
     <div className="chat">
-      <section ref={logRef} role="log" aria-label="Conversation" className="conversation">
+      <section
+        ref={logRef}
+        role="log"
+        aria-label="Conversation"
+        className="conversation"
+        onScroll={(event) => {
+          const log = event.currentTarget;
+          stickToBottom.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+        }}
+      >
         {messages.length === 0 && <p className="empty">Ask something to start.</p>}
         {messages.map((message) => (
           <MessageArticle key={message.id} message={message} figures={figures.get(message.id)} />

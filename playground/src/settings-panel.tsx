@@ -9,8 +9,7 @@ export interface SettingsPanelProps {
   onSignOut: () => void;
 }
 
-const time = (ms: number | undefined) =>
-  ms === undefined ? '–' : new Date(ms).toLocaleTimeString();
+const time = (ms: number | undefined) => (ms === undefined ? '–' : new Date(ms).toLocaleString());
 
 /** Where the playground talks to, who is signed in, and the session's token times. */
 export function SettingsPanel({ config, session, onSessionChange, onSignOut }: SettingsPanelProps) {
