@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// React 18 is in the peer range but no React 18 runs here (react-dom@18 under an npm alias
-// conflicts with the workspace's React 19 peer). This keeps the source to React 18's API.
+// React 18 is in the peer range, and the browser tests also run with React 18 (the
+// browser-react18 project in vitest.config.ts). This keeps every source file, rendered there or
+// not, to React 18's API.
 const REACT_18_EXPORTS = new Set([
   'Children',
   'Component',
