@@ -10,6 +10,7 @@ import type {
   SendCallbacks,
 } from './chat-types.js';
 import { type CancelFlush, scheduleFlush } from './flush-scheduler.js';
+import { historyWindow } from './history-window.js';
 
 /** The state and actions of one conversation. */
 export interface ChatState {
@@ -49,7 +50,9 @@ export interface CreateChatStoreOptions extends SendCallbacks {
   conversationId?: string;
   /**
    * Most turns sent per request; older ones are left out. Default 100, protocol v1's limit:
-   * a longer conversation keeps working, with the model seeing its latest part.
+   * a longer conversation keeps working, with the model seeing its latest part. Turns are also
+   * left out, and very long earlier answers cut, to stay within the body and message-size
+   * limits (see `historyWindow`).
    */
   historyLimit?: number;
   /** How often streamed text is published; default `animationFrame`. */
@@ -89,15 +92,6 @@ function asChatError(thrown: unknown): ChatError {
 }
 
 /** The latest `limit` turns the protocol accepts (non-empty content), oldest first. */
-function toTurns(messages: readonly ChatMessage[], limit: number): ChatTurn[] {
-  const turns: ChatTurn[] = [];
-  for (let i = messages.length - 1; i >= 0 && turns.length < limit; i--) {
-    const m = messages[i]!;
-    if (m.content.trim() !== '') turns.push({ role: m.role, content: m.content });
-  }
-  return turns.reverse();
-}
-
 /** A user callback that throws must not leave the store half-updated; report it separately. */
 function call<T>(callback: ((value: T) => void) | undefined, value: T): void {
   if (!callback) return;
@@ -222,7 +216,7 @@ export function createChatStore(options: CreateChatStoreOptions): ChatStore {
         status: 'streaming',
         createdAt: Date.now(),
       };
-      const turns = toTurns(history, historyLimit);
+      const turns = historyWindow(history, { maxTurns: historyLimit });
       const messages = [...history, answer];
       reindex(messages);
       return new Promise<ChatMessage>((resolve) => {

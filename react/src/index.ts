@@ -22,6 +22,11 @@ export {
   type CreateChatStoreOptions,
   createChatStore,
 } from './create-chat-store.js';
+export {
+  DEFAULT_HISTORY_WINDOW,
+  type HistoryWindowLimits,
+  historyWindow,
+} from './history-window.js';
 export { type ChatStoreSelection, useChatStore } from './use-chat-store.js';
 export {
   type UseChatStreamOptions,

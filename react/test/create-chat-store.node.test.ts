@@ -270,8 +270,9 @@ describe('createChatStore', () => {
     const { transport, store } = setup({ initialMessages: long });
     void store.getState().send('latest');
     const sent = transport.last.request.messages;
-    expect(sent).toHaveLength(100);
-    expect(sent[0]).toEqual({ role: 'assistant', content: 'turn 51' });
+    // The newest 100 turns would start with an answer; the window starts at a user turn.
+    expect(sent).toHaveLength(99);
+    expect(sent[0]).toEqual({ role: 'user', content: 'turn 52' });
     expect(sent.at(-1)).toEqual({ role: 'user', content: 'latest' });
     expect(store.getState().messages).toHaveLength(152);
 
