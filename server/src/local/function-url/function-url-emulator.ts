@@ -131,6 +131,10 @@ export async function startFunctionUrlEmulator(
       });
       const requestId = event.requestContext.requestId!;
       const stream = new FunctionUrlResponseStream(res, requestId);
+      // The handler hears of a client that left through its own pipeline. A close that comes
+      // after the handler stopped listening must not crash the emulator with an unhandled
+      // 'error' (seen when Stop was pressed right as an answer ended).
+      stream.on('error', () => {});
       // The client leaving closes the socket; Lambda then fails the stream the handler writes to.
       res.on('close', () => {
         if (!res.writableFinished) stream.destroy(new Error('The client closed the connection.'));
