@@ -2,18 +2,10 @@ import type { TokenRequest } from './token-source.js';
 
 /**
  * The default token provider: the Cognito ID token of the signed-in Amplify user.
- * `aws-amplify` is loaded only when this runs, so apps that pass `getToken` never bundle it.
+ * Its code and `aws-amplify` are loaded only when it first runs (a dynamic import, a separate
+ * chunk), so apps that pass `getToken` never download or bundle them.
  * Expects `Amplify.configure(...)` to have run; returns `undefined` when nobody is signed in.
  */
 export async function amplifyIdToken(request?: TokenRequest): Promise<string | undefined> {
-  let auth: typeof import('aws-amplify/auth');
-  try {
-    auth = await import('aws-amplify/auth');
-  } catch (cause) {
-    throw new Error('aws-amplify/auth did not load: install aws-amplify, or pass getToken.', {
-      cause,
-    });
-  }
-  const session = await auth.fetchAuthSession({ forceRefresh: request?.forceRefresh ?? false });
-  return session.tokens?.idToken?.toString();
+  return (await import('./amplify-session.js')).fetchIdToken(request);
 }

@@ -23,6 +23,7 @@ export async function* readChatEvents(
   const cancel = () => {
     reader.cancel().catch(() => {});
   };
+  // No need to remove it: the send's signal is aborted when the send ends, whatever ended it.
   signal.addEventListener('abort', cancel);
   try {
     for (;;) {
@@ -47,7 +48,6 @@ export async function* readChatEvents(
       if (done) return;
     }
   } finally {
-    signal.removeEventListener('abort', cancel);
     cancel();
   }
 }

@@ -6,25 +6,25 @@ import {
   HEADERS,
   MEDIA_TYPES,
   ProtocolError,
+  parseErrorResponse,
+  RETRYABLE_CODES,
   type RequestLimits,
   type StartEvent,
   type TokenUsage,
 } from '../protocol/index.js';
-import { abortableDelay } from './abortable-delay.js';
 import { amplifyIdToken } from './amplify-token.js';
 import { readChatEvents } from './chat-event-reader.js';
 import { ChatbotError, type ChatbotErrorCode, type ChatbotErrorDetails } from './chatbot-error.js';
-import { readErrorResponse } from './error-response.js';
 import { IdleTimeout, within } from './idle-timer.js';
 import { encodeRequestBody } from './request-body.js';
 import {
+  parseRetryAfter,
   type RetryOptions,
-  type RetryPolicy,
   resolveRetryPolicy,
   retryDelayMs,
 } from './retry-policy.js';
-import { clientCodeOf } from './server-error-code.js';
-import { type IssuedToken, type TokenProvider, TokenSource } from './token-source.js';
+import { clientCodeOf, serverCodeOfStatus } from './server-error-code.js';
+import { type IssuedToken, type TokenProvider, tokenSource } from './token-source.js';
 
 /** Options of `new ChatbotClient(...)`. */
 export interface ChatbotClientOptions {
@@ -73,37 +73,22 @@ export interface SendOptions extends StreamOptions {
   onError?: (error: ChatbotError) => void;
 }
 
-/** Progress of one send, shared by its attempts. */
-interface SendState {
-  requestId: string;
-  text: string;
-}
+/** One send of a client: its request, its caller's signal, and the controller that ends it. */
+type Run = (
+  request: ChatRequestBody,
+  userSignal: AbortSignal | undefined,
+  controller: AbortController,
+) => AsyncGenerator<ChatEvent, void, undefined>;
 
 /**
  * Streams chat answers from the chatbot endpoint: builds and hashes the request, sends the
  * user's token, reads the SSE answer, retries what is safe to retry, and stops on abort.
  */
 export class ChatbotClient {
-  readonly #endpoint: string;
-  readonly #tokens: TokenSource;
-  readonly #tokenHeader: string;
-  readonly #headers: ChatbotClientOptions['headers'];
-  readonly #retry: RetryPolicy;
-  readonly #idleTimeoutMs: number;
-  readonly #fetch: typeof fetch;
-  readonly #limits: RequestLimits;
+  readonly #run: Run;
 
   constructor(options: ChatbotClientOptions) {
-    this.#endpoint = String(options.endpoint);
-    this.#tokens = new TokenSource(options.getToken ?? amplifyIdToken);
-    this.#tokenHeader = options.tokenHeader ?? HEADERS.token;
-    this.#headers = options.headers;
-    this.#retry = resolveRetryPolicy(options.retry);
-    this.#idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
-    // Looked up per call, so a fetch patched later (tests, polyfills) is used, and never called
-    // as a method of this object (browsers throw "Illegal invocation").
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
-    this.#limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+    this.#run = sender(options);
   }
 
   /**
@@ -168,157 +153,158 @@ export class ChatbotClient {
     onDone?.(result);
     return result;
   }
+}
 
-  async *#run(
-    request: ChatRequestBody,
-    userSignal: AbortSignal | undefined,
-    controller: AbortController,
-  ): AsyncGenerator<ChatEvent, void, undefined> {
+/** The options of a client, resolved once, and what one send of it does. */
+function sender(options: ChatbotClientOptions): Run {
+  const endpoint = String(options.endpoint);
+  const tokens = tokenSource(options.getToken ?? amplifyIdToken);
+  const tokenHeader = options.tokenHeader ?? HEADERS.token;
+  const extraHeaders = options.headers;
+  const retry = resolveRetryPolicy(options.retry);
+  const idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
+  // Looked up per call, so a fetch patched later (tests, polyfills) is used, and never called
+  // as a method of an object (browsers throw "Illegal invocation").
+  const send = options.fetch ?? ((input, init) => fetch(input, init));
+  const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+
+  return async function* run(request, userSignal, controller) {
     const signal = controller.signal;
-    const state: SendState = { requestId: crypto.randomUUID(), text: '' };
+    const requestId = crypto.randomUUID();
+    // Answer text so far, shared by the attempts: once there is some, nothing is retried.
+    let text = '';
+    /** A failure of this send, with its request ID and the text streamed before it. */
+    const fail = (code: ChatbotErrorCode, message: string, details?: ChatbotErrorDetails) =>
+      new ChatbotError(code, message, { ...details, requestId, partialText: text });
+    /** Any failure of this send as a `ChatbotError`. */
+    const classify = (cause: unknown): ChatbotError => {
+      // Every ChatbotError of a send is made here or by `readErrorResponse` (before any text),
+      // so it is passed on as it is.
+      if (cause instanceof ChatbotError && !signal.aborted) return cause;
+      const [code, message]: [ChatbotErrorCode, string] = signal.aborted
+        ? ['aborted', 'Aborted.']
+        : cause instanceof IdleTimeout
+          ? ['timeout', `No data for ${idleTimeoutMs} ms; send again.`]
+          : cause instanceof ProtocolError
+            ? cause.code === 'invalid_request'
+              ? ['invalid_request', `${cause.message} Nothing was sent.`]
+              : ['protocol', `Bad event stream: ${cause.message}`]
+            : cause instanceof RangeError
+              ? ['payload_too_large', cause.message]
+              : ['network', 'The connection failed; check the network and send again.'];
+      return fail(code, message, { cause: signal.aborted ? signal.reason : cause });
+    };
+    const token = (issue: Promise<IssuedToken>) =>
+      issue.catch((cause) => {
+        throw fail('unauthorized', `getToken failed: ${cause}`, { cause });
+      });
+
     const onUserAbort = () => controller.abort(userSignal!.reason);
     if (userSignal?.aborted) onUserAbort();
     userSignal?.addEventListener('abort', onUserAbort);
     try {
-      yield* this.#attempts(request, state, signal);
+      signal.throwIfAborted();
+      const body = await encodeRequestBody(request, limits);
+      let issued = await token(tokens.current());
+      let replayedAfter401 = false;
+      for (let attempt = 1; ; ) {
+        signal.throwIfAborted();
+        // Headers, not a record, so a caller's `Content-Type` is replaced rather than doubled.
+        const headers = new Headers(
+          typeof extraHeaders === 'function'
+            ? await Promise.resolve()
+                .then(extraHeaders)
+                .catch((cause) => {
+                  throw fail('invalid_request', `headers() failed: ${cause}`, { cause });
+                })
+            : extraHeaders,
+        );
+        headers.set('content-type', MEDIA_TYPES.json);
+        headers.set('accept', MEDIA_TYPES.eventStream);
+        headers.set(HEADERS.requestId, requestId);
+        headers.set(HEADERS.contentSha256, body.sha256);
+        if (issued.token) headers.set(tokenHeader, issued.token);
+        let failure: ChatbotError;
+        let retryAfterMs: number | undefined;
+        try {
+          const response = await within(
+            send(endpoint, { method: 'POST', headers, body: body.bytes, signal }),
+            idleTimeoutMs,
+          );
+          if (response.ok) {
+            // A 2xx answer: events until `done`; anything else ends in a failure.
+            const type = response.headers.get('content-type');
+            if (!type?.startsWith(MEDIA_TYPES.eventStream) || !response.body) {
+              await response.body?.cancel();
+              throw fail('protocol', `Got "${type}", not an event stream: check the endpoint.`);
+            }
+            for await (const event of readChatEvents(response.body, idleTimeoutMs, signal)) {
+              if (event.type === 'error') {
+                throw fail(clientCodeOf(event.code), event.message, {
+                  retryable: event.retryable,
+                });
+              }
+              if (event.type === 'delta') text += event.text;
+              yield event;
+              if (event.type === 'done') return;
+            }
+            throw fail('truncated', 'The stream ended before "done"; send again.');
+          }
+          // An error status before any stream: the protocol's JSON error body when there is
+          // one, else the status alone (a proxy's HTML page still says 403 or 502); a body that
+          // never ends must not hang the send. Without a protocol message, something in front
+          // of the chatbot answered (CloudFront, the Function URL's IAM check): most often a
+          // wrong endpoint or OAC set-up. Unknown statuses become `http`.
+          const status = response.status;
+          const refusal = parseErrorResponse(
+            await within(response.text(), idleTimeoutMs).catch(() => ''),
+          );
+          const serverCode = refusal?.code ?? serverCodeOfStatus(status);
+          failure = fail(
+            serverCode ? clientCodeOf(serverCode) : 'http',
+            refusal?.message ?? `HTTP ${status}: check the endpoint and OAC.`,
+            { status, retryable: RETRYABLE_CODES.has(serverCode!) },
+          );
+          retryAfterMs = parseRetryAfter(response.headers.get(HEADERS.retryAfter));
+          if (response.status === 401 && !replayedAfter401) {
+            // One refresh and one replay: the token had probably just expired. Without a new
+            // token there is nothing to replay, and the server's 401 is the answer.
+            replayedAfter401 = true;
+            issued = await token(tokens.refresh(issued.generation));
+            if (issued.token) continue;
+          }
+        } catch (error) {
+          failure = classify(error);
+        }
+        // Retry only what cannot duplicate output: nothing streamed yet, and a failure that may
+        // pass (connection, 429/502/503, a retryable error event). A timeout is not retried: the
+        // model may still be answering, and a re-POST would pay for it twice.
+        if (
+          !failure.retryable ||
+          failure.code === 'timeout' ||
+          text !== '' ||
+          attempt >= retry.maxAttempts
+        ) {
+          throw failure;
+        }
+        // The backoff: `within` times it out (and clears its timer); an abort ends it at once,
+        // and the loop's first line then stops the send. The listener goes with the signal,
+        // which `finally` aborts.
+        if (!signal.aborted) {
+          await within(
+            new Promise((resolve) => signal.addEventListener('abort', resolve)),
+            retryDelayMs(retry, attempt, retryAfterMs),
+          ).catch(() => {});
+        }
+        attempt++;
+      }
     } catch (error) {
-      throw this.#classify(error, state, signal);
+      throw classify(error);
     } finally {
       userSignal?.removeEventListener('abort', onUserAbort);
       // Whatever ended the send, nothing of it may live on: a request given up on after a
       // timeout, or a body not read to its end, is cut here.
       controller.abort();
     }
-  }
-
-  async *#attempts(
-    request: ChatRequestBody,
-    state: SendState,
-    signal: AbortSignal,
-  ): AsyncGenerator<ChatEvent, void, undefined> {
-    signal.throwIfAborted();
-    const body = await encodeRequestBody(request, this.#limits);
-    const token = (issue: Promise<IssuedToken>) =>
-      issue.catch((cause) => {
-        throw fail('unauthorized', state, `getToken failed: ${cause}`, { cause });
-      });
-    let issued = await token(this.#tokens.current());
-    let replayedAfter401 = false;
-    for (let attempt = 1; ; ) {
-      signal.throwIfAborted();
-      // Headers, not a record, so a caller's `Content-Type` is replaced rather than doubled.
-      const headers = new Headers(
-        typeof this.#headers === 'function'
-          ? await Promise.resolve()
-              .then(this.#headers)
-              .catch((cause) => {
-                throw fail('invalid_request', state, `headers() failed: ${cause}`, { cause });
-              })
-          : this.#headers,
-      );
-      headers.set('content-type', MEDIA_TYPES.json);
-      headers.set('accept', MEDIA_TYPES.eventStream);
-      headers.set(HEADERS.requestId, state.requestId);
-      headers.set(HEADERS.contentSha256, body.sha256);
-      if (issued.token) headers.set(this.#tokenHeader, issued.token);
-      let failure: ChatbotError;
-      let retryAfterMs: number | undefined;
-      try {
-        const response = await within(
-          this.#fetch(this.#endpoint, { method: 'POST', headers, body: body.bytes, signal }),
-          this.#idleTimeoutMs,
-        );
-        if (response.ok) {
-          yield* this.#answer(response, state, signal);
-          return;
-        }
-        ({ error: failure, retryAfterMs } = await readErrorResponse(
-          response,
-          state.requestId,
-          this.#idleTimeoutMs,
-        ));
-        if (response.status === 401 && !replayedAfter401) {
-          // One refresh and one replay: the token had probably just expired. Without a new
-          // token there is nothing to replay, and the server's 401 is the answer.
-          replayedAfter401 = true;
-          issued = await token(this.#tokens.refresh(issued.generation));
-          if (issued.token) continue;
-        }
-      } catch (error) {
-        failure = this.#classify(error, state, signal);
-      }
-      // Retry only what cannot duplicate output: nothing streamed yet, and a failure that may
-      // pass (connection, 429/502/503, a retryable error event). A timeout is not retried: the
-      // model may still be answering, and a re-POST would pay for it twice.
-      if (
-        !failure.retryable ||
-        failure.code === 'timeout' ||
-        state.text !== '' ||
-        attempt >= this.#retry.maxAttempts
-      ) {
-        throw failure;
-      }
-      await abortableDelay(retryDelayMs(this.#retry, attempt, retryAfterMs), signal);
-      attempt++;
-    }
-  }
-
-  /** Reads a 2xx answer; returns after `done`, throws on anything else. */
-  async *#answer(
-    response: Response,
-    state: SendState,
-    signal: AbortSignal,
-  ): AsyncGenerator<ChatEvent, void, undefined> {
-    const type = response.headers.get('content-type');
-    if (!type?.startsWith(MEDIA_TYPES.eventStream) || !response.body) {
-      await response.body?.cancel();
-      throw fail('protocol', state, `Got "${type}", not an event stream: check the endpoint.`);
-    }
-    for await (const event of readChatEvents(response.body, this.#idleTimeoutMs, signal)) {
-      if (event.type === 'error') {
-        throw fail(clientCodeOf(event.code), state, event.message, { retryable: event.retryable });
-      }
-      if (event.type === 'delta') state.text += event.text;
-      yield event;
-      if (event.type === 'done') return;
-    }
-    throw fail('truncated', state, 'The stream ended before "done"; send again.');
-  }
-
-  /** Any failure of a send as a `ChatbotError` that carries its request ID and partial text. */
-  #classify(cause: unknown, state: SendState, signal: AbortSignal): ChatbotError {
-    if (signal.aborted) return fail('aborted', state, 'Aborted.', { cause: signal.reason });
-    // Every ChatbotError of a send is made with its state (`fail`, `readErrorResponse` before
-    // any text), so it is passed on as it is.
-    if (cause instanceof ChatbotError) return cause;
-    if (cause instanceof IdleTimeout) {
-      return fail('timeout', state, `No data for ${this.#idleTimeoutMs} ms; send again.`, {
-        cause,
-      });
-    }
-    if (cause instanceof ProtocolError) {
-      return cause.code === 'invalid_request'
-        ? fail('invalid_request', state, `${cause.message} Nothing was sent.`, { cause })
-        : fail('protocol', state, `Bad event stream: ${cause.message}`, { cause });
-    }
-    if (cause instanceof RangeError) {
-      return fail('payload_too_large', state, cause.message, { cause });
-    }
-    return fail('network', state, 'The connection failed; check the network and send again.', {
-      cause,
-    });
-  }
-}
-
-function fail(
-  code: ChatbotErrorCode,
-  state: SendState,
-  message: string,
-  details?: ChatbotErrorDetails,
-): ChatbotError {
-  return new ChatbotError(code, message, {
-    ...details,
-    requestId: state.requestId,
-    partialText: state.text,
-  });
+  };
 }

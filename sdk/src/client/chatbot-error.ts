@@ -36,18 +36,20 @@ const TRANSIENT = new Set<ChatbotErrorCode>([
 /** The one error type `ChatbotClient` rejects and throws with. Switch on `code`. */
 export class ChatbotError extends Error {
   override readonly name = 'ChatbotError';
-  readonly code: ChatbotErrorCode;
+  // `declare`: set in the constructor only (no separate field definitions in the output).
+  declare readonly code: ChatbotErrorCode;
   /** The HTTP status, when the server answered with an error status. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Whether sending the same request again later may succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** The `x-chatbot-request-id` of the send (the same on every attempt); quote it in bug reports. */
-  readonly requestId: string;
+  declare readonly requestId: string;
   /** Answer text streamed before the failure; never thrown away. Empty when none arrived. */
-  readonly partialText: string;
+  declare readonly partialText: string;
 
   constructor(code: ChatbotErrorCode, message: string, details: ChatbotErrorDetails = {}) {
-    super(message, 'cause' in details ? { cause: details.cause } : undefined);
+    // Error sets `cause` only when `details` has one, as it would from `{ cause }`.
+    super(message, details);
     this.code = code;
     this.status = details.status;
     this.retryable = details.retryable ?? TRANSIENT.has(code);

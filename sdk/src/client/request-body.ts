@@ -34,7 +34,5 @@ export async function encodeRequestBody(
 /** Lowercase hex SHA-256 through WebCrypto (browsers, workers and Node >= 22 alike). */
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -18,8 +18,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
 
 /** `false` turns retries off (one attempt). */
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
-  if (options === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
-  return { ...DEFAULT_RETRY_POLICY, ...options };
+  return { ...DEFAULT_RETRY_POLICY, ...(options === false ? { maxAttempts: 1 } : options) };
 }
 
 /**
@@ -47,11 +46,13 @@ export function parseRetryAfter(
   value: string | null,
   now: number = Date.now(),
 ): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const text = value?.trim() ?? '';
   // Every HTTP-date form names a day and a month; this keeps Date.parse's leniency ("-3" is a
   // year to V8) away from malformed numbers.
-  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = /^\d+$/.test(text)
+    ? Number(text) * 1000
+    : /[a-z]/i.test(text)
+      ? Date.parse(text) - now
+      : Number.NaN;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

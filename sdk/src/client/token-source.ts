@@ -18,38 +18,39 @@ export interface IssuedToken {
   generation: number;
 }
 
+/** Hands out tokens, and fresh ones after a 401 (see `tokenSource`). */
+export interface TokenSource {
+  current(): Promise<IssuedToken>;
+  /** A fresh token for a send whose token of `generation` was refused. */
+  refresh(generation: number): Promise<IssuedToken>;
+}
+
 /**
  * Hands out tokens and refreshes them after a 401, once for all concurrent sends: a send whose
  * token predates the latest refresh takes that refresh's token instead of starting another.
  */
-export class TokenSource {
-  readonly #provider: TokenProvider;
-  #generation = 0;
-  #refreshed: string | undefined;
-  #refreshing: Promise<void> | undefined;
-
-  constructor(provider: TokenProvider) {
-    this.#provider = provider;
-  }
-
-  async current(): Promise<IssuedToken> {
-    const generation = this.#generation;
-    return { token: await this.#provider({ forceRefresh: false }), generation };
-  }
-
-  /** A fresh token for a send whose token of `generation` was refused. */
-  async refresh(generation: number): Promise<IssuedToken> {
-    if (generation === this.#generation && this.#refreshing === undefined) {
-      this.#refreshing = (async () => {
-        try {
-          this.#refreshed = await this.#provider({ forceRefresh: true });
-          this.#generation++;
-        } finally {
-          this.#refreshing = undefined;
-        }
-      })();
-    }
-    await this.#refreshing;
-    return { token: this.#refreshed, generation: this.#generation };
-  }
+export function tokenSource(provider: TokenProvider): TokenSource {
+  let generation = 0;
+  let refreshed: string | undefined;
+  let refreshing: Promise<void> | undefined;
+  return {
+    async current() {
+      const issuedIn = generation;
+      return { token: await provider({ forceRefresh: false }), generation: issuedIn };
+    },
+    async refresh(refused) {
+      if (refused === generation) {
+        refreshing ??= (async () => {
+          try {
+            refreshed = await provider({ forceRefresh: true });
+            generation++;
+          } finally {
+            refreshing = undefined;
+          }
+        })();
+      }
+      await refreshing;
+      return { token: refreshed, generation };
+    },
+  };
 }

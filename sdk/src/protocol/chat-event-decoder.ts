@@ -1,45 +1,61 @@
+import { isJsonObject, type JsonObject } from './json-object.js';
 import { ProtocolError } from './protocol-error.js';
 import type { SseMessage } from './sse-event-parser.js';
 import {
   type ChatEvent,
   ERROR_STATUS,
   type ErrorResponseBody,
-  EVENT_NAMES,
   type ServerErrorCode,
 } from './wire-types.js';
 
-type Json = Record<string, unknown>;
+/** The JSON shape of an event's data: each field's `typeof`, or the shape of a nested object. */
+type Shape = { [field: string]: 'string' | 'number' | 'boolean' | Shape };
 
-function object(data: string, event: string): Json {
+// The data of each event protocol v1 defines (the SSE event name is its `type`). The only
+// place the shapes are spelled: the decoder checks them and copies exactly these fields.
+const SHAPES: Record<string, Shape> = {
+  start: { requestId: 'string', messageId: 'string', model: 'string' },
+  delta: { text: 'string' },
+  done: { stopReason: 'string', usage: { inputTokens: 'number', outputTokens: 'number' } },
+  error: { code: 'string', message: 'string', retryable: 'boolean' },
+};
+
+const ERROR_RESPONSE: Shape = { error: { code: 'string', message: 'string' } };
+
+/**
+ * `value` checked against `shape`, as a new object holding only the shape's fields. Throws
+ * `ProtocolError('invalid_event')` naming the first field that is missing or of the wrong type.
+ */
+function pick(value: JsonObject, shape: Shape, event: string, path?: string): JsonObject {
+  const out: JsonObject = {};
+  for (const [name, type] of Object.entries(shape)) {
+    const at = path ? `${path}.${name}` : name;
+    const field = value[name];
+    const nested = typeof type === 'object';
+    if (nested ? !isJsonObject(field) : typeof field !== type) {
+      throw new ProtocolError(
+        'invalid_event',
+        `The "${event}" event needs "${at}" to be a ${nested ? 'JSON object' : type}; got ${JSON.stringify(field) ?? 'nothing'}.`,
+      );
+    }
+    out[name] = nested ? pick(field as JsonObject, type, event, at) : field;
+  }
+  return out;
+}
+
+/** The data of an `event`: JSON text, checked against `shape` (see `pick`). */
+function decodeData(data: string, shape: Shape, event: string): JsonObject {
   let value: unknown;
   try {
     value = JSON.parse(data);
-  } catch {
-    throw new ProtocolError('invalid_event', `The data of a "${event}" event is not JSON.`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  } catch {}
+  if (!isJsonObject(value)) {
     throw new ProtocolError(
       'invalid_event',
       `The data of a "${event}" event is not a JSON object.`,
     );
   }
-  return value as Json;
-}
-
-function field<T>(
-  data: Json,
-  event: string,
-  name: string,
-  type: 'string' | 'number' | 'boolean',
-): T {
-  const value = data[name];
-  if (typeof value !== type) {
-    throw new ProtocolError(
-      'invalid_event',
-      `The "${event}" event needs "${name}" to be a ${type}; got ${JSON.stringify(value) ?? 'nothing'}.`,
-    );
-  }
-  return value as T;
+  return pick(value, shape, event);
 }
 
 /** Whether `code` is one protocol v1 defines. */
@@ -54,50 +70,12 @@ export function isServerErrorCode(code: unknown): code is ServerErrorCode {
  * event carries the wrong shape.
  */
 export function decodeChatEvent(message: SseMessage): ChatEvent | undefined {
-  const name = message.event;
-  switch (name) {
-    case EVENT_NAMES.start: {
-      const d = object(message.data, name);
-      return {
-        type: 'start',
-        requestId: field(d, name, 'requestId', 'string'),
-        messageId: field(d, name, 'messageId', 'string'),
-        model: field(d, name, 'model', 'string'),
-      };
-    }
-    case EVENT_NAMES.delta: {
-      const d = object(message.data, name);
-      return { type: 'delta', text: field(d, name, 'text', 'string') };
-    }
-    case EVENT_NAMES.done: {
-      const d = object(message.data, name);
-      const usage = d.usage;
-      if (typeof usage !== 'object' || usage === null) {
-        throw new ProtocolError('invalid_event', 'The "done" event needs a "usage" object.');
-      }
-      return {
-        type: 'done',
-        stopReason: field(d, name, 'stopReason', 'string'),
-        usage: {
-          inputTokens: field(usage as Json, name, 'inputTokens', 'number'),
-          outputTokens: field(usage as Json, name, 'outputTokens', 'number'),
-        },
-      };
-    }
-    case EVENT_NAMES.error: {
-      const d = object(message.data, name);
-      const code = field<string>(d, name, 'code', 'string');
-      return {
-        type: 'error',
-        // An unknown code from a newer server is still an error; report it as upstream.
-        code: isServerErrorCode(code) ? code : 'upstream_error',
-        message: field(d, name, 'message', 'string'),
-        retryable: field(d, name, 'retryable', 'boolean'),
-      };
-    }
-    default:
-      return undefined;
-  }
+  const type = message.event;
+  if (!Object.hasOwn(SHAPES, type)) return undefined;
+  const event = { type, ...decodeData(message.data, SHAPES[type]!, type) } as ChatEvent;
+  // An unknown code from a newer server is still an error; report it as upstream.
+  if (event.type === 'error' && !isServerErrorCode(event.code)) event.code = 'upstream_error';
+  return event;
 }
 
 /**
@@ -106,13 +84,8 @@ export function decodeChatEvent(message: SseMessage): ChatEvent | undefined {
  */
 export function parseErrorResponse(text: string): ErrorResponseBody['error'] | undefined {
   try {
-    const body = JSON.parse(text) as unknown;
-    if (typeof body !== 'object' || body === null) return undefined;
-    const error = (body as Json).error;
-    if (typeof error !== 'object' || error === null) return undefined;
-    const { code, message } = error as Json;
-    if (!isServerErrorCode(code) || typeof message !== 'string') return undefined;
-    return { code, message };
+    const { error } = decodeData(text, ERROR_RESPONSE, 'error') as unknown as ErrorResponseBody;
+    return isServerErrorCode(error.code) ? error : undefined;
   } catch {
     return undefined;
   }

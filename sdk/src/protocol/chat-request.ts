@@ -1,3 +1,4 @@
+import { isJsonObject, type JsonObject } from './json-object.js';
 import { ProtocolError } from './protocol-error.js';
 import type { ChatRequestBody, ChatTurn } from './wire-types.js';
 
@@ -17,12 +18,24 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<RequestLimits> = {
   maxMessageChars: 32_000,
 };
 
-const BODY_KEYS = new Set(['messages', 'conversationId']);
-const TURN_KEYS = new Set(['role', 'content']);
 const MAX_CONVERSATION_ID = 256;
 
 function invalid(message: string): never {
   throw new ProtocolError('invalid_request', message);
+}
+
+/** Refuses the first field of `value` not in `allowed`, naming the fields that are. */
+function onlyFields(value: JsonObject, allowed: string[], where: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      invalid(`Unknown field "${key}"${where}; allowed: ${allowed.join(', ')}.`);
+    }
+  }
+}
+
+/** Refuses `count` over `max`. */
+function atMost(count: number, max: number, what: string): void {
+  if (count > max) invalid(`Too many ${what} (${count}); at most ${max} are accepted.`);
 }
 
 /**
@@ -34,55 +47,44 @@ export function validateChatRequest(
   value: unknown,
   limits: Pick<RequestLimits, 'maxMessages' | 'maxMessageChars'> = DEFAULT_REQUEST_LIMITS,
 ): ChatRequestBody {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    invalid('The body must be a JSON object like {"messages":[{"role":"user","content":"Hi"}]}.');
+  if (!isJsonObject(value)) {
+    invalid(
+      'The body must be a JSON object like {"messages": [{"role": "user", "content": "Hi"}]}.',
+    );
   }
-  const body = value as Record<string, unknown>;
-  for (const key of Object.keys(body)) {
-    if (!BODY_KEYS.has(key)) invalid(`Unknown field "${key}"; allowed: messages, conversationId.`);
-  }
-  const { messages, conversationId } = body;
+  onlyFields(value, ['messages', 'conversationId'], '');
+  const { messages, conversationId } = value;
   if (!Array.isArray(messages) || messages.length === 0) {
     invalid('"messages" must be a non-empty array.');
   }
-  if (messages.length > limits.maxMessages) {
-    invalid(`Too many messages (${messages.length}); at most ${limits.maxMessages} are accepted.`);
-  }
-  const turns: ChatTurn[] = messages.map((turn: unknown, i) => {
-    if (typeof turn !== 'object' || turn === null || Array.isArray(turn)) {
-      invalid(`messages[${i}] must be an object with "role" and "content".`);
+  atMost(messages.length, limits.maxMessages, 'messages');
+  const turns = messages.map((turn: unknown, i): ChatTurn => {
+    const where = `messages[${i}]`;
+    const fields = isJsonObject(turn) ? turn : {};
+    onlyFields(fields, ['role', 'content'], ` in ${where}`);
+    const { role, content } = fields;
+    if (
+      (role !== 'user' && role !== 'assistant') ||
+      typeof content !== 'string' ||
+      content.trim() === ''
+    ) {
+      invalid(`${where} must be {"role": "user" or "assistant", "content": a non-empty string}.`);
     }
-    const t = turn as Record<string, unknown>;
-    for (const key of Object.keys(t)) {
-      if (!TURN_KEYS.has(key)) invalid(`Unknown field "${key}" in messages[${i}].`);
-    }
-    if (t.role !== 'user' && t.role !== 'assistant') {
-      invalid(`messages[${i}].role must be "user" or "assistant".`);
-    }
-    if (typeof t.content !== 'string' || t.content.trim() === '') {
-      invalid(`messages[${i}].content must be a non-empty string.`);
-    }
-    if (t.content.length > limits.maxMessageChars) {
-      invalid(
-        `messages[${i}].content has ${t.content.length} characters; at most ${limits.maxMessageChars} are accepted.`,
-      );
-    }
-    return { role: t.role, content: t.content };
+    atMost(content.length, limits.maxMessageChars, `characters in ${where}.content`);
+    return { role, content };
   });
   if (turns[turns.length - 1]!.role !== 'user') {
     invalid('The last message must be from the user.');
   }
-  if (conversationId !== undefined) {
-    if (
-      typeof conversationId !== 'string' ||
-      conversationId === '' ||
-      conversationId.length > MAX_CONVERSATION_ID
-    ) {
-      invalid(
-        `"conversationId" must be a non-empty string of at most ${MAX_CONVERSATION_ID} characters.`,
-      );
-    }
-    return { messages: turns, conversationId };
+  if (conversationId === undefined) return { messages: turns };
+  if (
+    typeof conversationId !== 'string' ||
+    conversationId === '' ||
+    conversationId.length > MAX_CONVERSATION_ID
+  ) {
+    invalid(
+      `"conversationId" must be a non-empty string of at most ${MAX_CONVERSATION_ID} characters.`,
+    );
   }
-  return { messages: turns };
+  return { messages: turns, conversationId };
 }

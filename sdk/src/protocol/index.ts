@@ -4,7 +4,7 @@
  */
 export * from './chat-event-decoder.js';
 export * from './chat-request.js';
-export * from './protocol-error.js';
+export { ProtocolError, type ProtocolErrorCode } from './protocol-error.js';
 export * from './sse-decoder.js';
 export * from './sse-encoder.js';
 export type { SseEventParserCallbacks, SseMessage } from './sse-event-parser.js';

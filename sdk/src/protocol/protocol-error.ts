@@ -10,10 +10,19 @@ export type ProtocolErrorCode =
 /** Thrown by the protocol decoders and validators. Switch on `code`. */
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
-  readonly code: ProtocolErrorCode;
+  // `declare`: set in the constructor only (no separate field definition in the output).
+  declare readonly code: ProtocolErrorCode;
 
   constructor(code: ProtocolErrorCode, message: string) {
     super(message);
     this.code = code;
   }
+}
+
+/** The `buffer_overflow` error of the SSE decoder's stages. */
+export function overflow(what: string, max: number, size: number): ProtocolError {
+  return new ProtocolError(
+    'buffer_overflow',
+    `${what} grew past ${max} characters (${size}); raise maxBufferSize if events this large are expected.`,
+  );
 }

@@ -1,4 +1,4 @@
-import { ProtocolError } from './protocol-error.js';
+import { overflow } from './protocol-error.js';
 
 /** One dispatched server-sent event, as the WHATWG "event stream interpretation" defines it. */
 export interface SseMessage {
@@ -18,15 +18,13 @@ export interface SseEventParserCallbacks {
   onComment?: (text: string) => void;
 }
 
-const DIGITS_ONLY = /^[0-9]+$/;
-
 /**
  * Stage 3 of the SSE decoder: lines -> events. Quotes are from WHATWG HTML,
  * "9.2.6 Interpreting an event stream".
  */
 export class SseEventParser {
-  #dataLines: string[] = [];
-  #dataLength = 0;
+  // The data buffer: each data line followed by LF, as the spec builds it.
+  #data = '';
   #eventType = '';
   #lastEventIdBuffer = '';
   #lastEventId = '';
@@ -44,72 +42,41 @@ export class SseEventParser {
   }
 
   line(line: string): void {
-    // "If the line is empty (a blank line): Dispatch the event"
-    if (line === '') {
-      this.#dispatch();
-      return;
-    }
-    // "If the line starts with a U+003A COLON character (:): Ignore the line."
-    if (line.charCodeAt(0) === 0x3a) {
-      this.#callbacks.onComment?.(line.slice(1).replace(/^ /, ''));
-      return;
-    }
+    // "Collect the characters on the line before the first U+003A COLON character (:), and let
+    //  field be that string. Collect the characters on the line after the first U+003A COLON
+    //  character (:), and let value be that string. If value starts with a U+0020 SPACE
+    //  character, remove it from value." Without a colon: "using the whole line as the field
+    //  name, and the empty string as the field value."
     const colon = line.indexOf(':');
-    let field: string;
-    let value: string;
-    if (colon === -1) {
-      // "Otherwise, the string is not empty but does not contain a U+003A COLON character (:):
-      //  Process the field using the whole line as the field name, and the empty string as the
-      //  field value."
-      field = line;
-      value = '';
-    } else {
-      // "Collect the characters on the line before the first U+003A COLON character (:), and
-      //  let field be that string. Collect the characters on the line after the first U+003A
-      //  COLON character (:), and let value be that string. If value starts with a U+0020 SPACE
-      //  character, remove it from value."
-      field = line.slice(0, colon);
-      value = line.charCodeAt(colon + 1) === 0x20 ? line.slice(colon + 2) : line.slice(colon + 1);
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value =
+      colon < 0 ? '' : line.slice(line.charCodeAt(colon + 1) === 0x20 ? colon + 2 : colon + 1);
+    // "If the line is empty (a blank line): Dispatch the event"
+    if (line === '') this.#dispatch();
+    // "If the line starts with a U+003A COLON character (:): Ignore the line." (heartbeats)
+    else if (colon === 0) this.#callbacks.onComment?.(value);
+    // "If the field name is "event": Set the event type buffer to field value."
+    else if (field === 'event') this.#eventType = value;
+    // "If the field name is "data": Append the field value to the data buffer, then append a
+    //  single U+000A LINE FEED (LF) character to the data buffer."
+    else if (field === 'data') {
+      this.#data += `${value}\n`;
+      if (this.#data.length > this.#maxDataLength) {
+        const size = this.#data.length;
+        this.end();
+        throw overflow("An SSE event's data", this.#maxDataLength, size);
+      }
     }
-    this.#field(field, value);
-  }
-
-  #field(field: string, value: string): void {
-    switch (field) {
-      case 'event':
-        // "Set the event type buffer to field value."
-        this.#eventType = value;
-        return;
-      case 'data':
-        // "Append the field value to the data buffer, then append a single U+000A LINE FEED (LF)
-        //  character to the data buffer." (kept as lines; joined with LF at dispatch)
-        this.#dataLength += value.length + 1;
-        if (this.#dataLength > this.#maxDataLength) {
-          const size = this.#dataLength;
-          this.#resetEvent();
-          throw new ProtocolError(
-            'buffer_overflow',
-            `An SSE event's data grew past ${this.#maxDataLength} characters (${size}). ` +
-              'Raise maxBufferSize if events this large are expected.',
-          );
-        }
-        this.#dataLines.push(value);
-        return;
-      case 'id':
-        // "If the field value does not contain U+0000 NULL, then set the last event ID buffer
-        //  to the field value. Otherwise, ignore the field."
-        if (!value.includes('\0')) this.#lastEventIdBuffer = value;
-        return;
-      case 'retry':
-        // "If the field value consists of only ASCII digits, then interpret the field value as
-        //  an integer in base ten, and set the event stream's reconnection time to that integer.
-        //  Otherwise, ignore the field."
-        if (DIGITS_ONLY.test(value)) this.#callbacks.onRetry?.(Number.parseInt(value, 10));
-        return;
-      default:
-        // "Otherwise: The field is ignored."
-        return;
+    // "If the field name is "id": If the field value does not contain U+0000 NULL, then set the
+    //  last event ID buffer to the field value. Otherwise, ignore the field."
+    else if (field === 'id') {
+      if (!value.includes('\0')) this.#lastEventIdBuffer = value;
     }
+    // "If the field name is "retry": If the field value consists of only ASCII digits, then
+    //  interpret the field value as an integer in base ten, and set the event stream's
+    //  reconnection time to that integer. Otherwise, ignore the field."
+    else if (field === 'retry' && /^[0-9]+$/.test(value)) this.#callbacks.onRetry?.(Number(value));
+    // "Otherwise: The field is ignored."
   }
 
   #dispatch(): void {
@@ -117,35 +84,26 @@ export class SseEventParser {
     //     buffer. The buffer does not get reset, so the last event ID string of the event source
     //     remains set to this value until the next time it is set by the server."
     this.#lastEventId = this.#lastEventIdBuffer;
-    // "2. If the data buffer is an empty string, set the data buffer and the event type buffer
-    //     to the empty string and return."
-    if (this.#dataLines.length === 0) {
-      this.#resetEvent();
-      return;
-    }
-    // "3. If the data buffer's last character is a U+000A LINE FEED (LF) character, then remove
-    //     the last character from the data buffer." (joining lines never adds the trailing LF)
-    const data = this.#dataLines.length === 1 ? this.#dataLines[0]! : this.#dataLines.join('\n');
+    const data = this.#data;
     // "5. Initialize event's type attribute to "message" ... If the event type buffer has a value
     //     other than the empty string, change the type of the newly created event to equal the
     //     value of the event type buffer."
-    const event = this.#eventType === '' ? 'message' : this.#eventType;
-    this.#resetEvent();
-    this.#callbacks.onEvent({ event, data, id: this.#lastEventId });
-  }
-
-  /** "Set the data buffer and the event type buffer to the empty string." */
-  #resetEvent(): void {
-    this.#dataLines = [];
-    this.#dataLength = 0;
-    this.#eventType = '';
+    const event = this.#eventType || 'message';
+    // "2. If the data buffer is an empty string, set the data buffer and the event type buffer
+    //     to the empty string and return."
+    this.end();
+    // "3. If the data buffer's last character is a U+000A LINE FEED (LF) character, then remove
+    //     the last character from the data buffer."
+    if (data) this.#callbacks.onEvent({ event, data: data.slice(0, -1), id: this.#lastEventId });
   }
 
   /**
-   * End of input: "If the file ends in the middle of an event, before the final empty line,
-   * the incomplete event is not dispatched."
+   * "Set the data buffer and the event type buffer to the empty string." Also the end of
+   * input: "If the file ends in the middle of an event, before the final empty line, the
+   * incomplete event is not dispatched."
    */
   end(): void {
-    this.#resetEvent();
+    this.#data = '';
+    this.#eventType = '';
   }
 }

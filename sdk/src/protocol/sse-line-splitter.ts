@@ -1,4 +1,4 @@
-import { ProtocolError } from './protocol-error.js';
+import { overflow } from './protocol-error.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -31,16 +31,12 @@ export class SseLineSplitter {
   }
 
   push(text: string): void {
-    let start = 0;
-    if (this.#afterCR) {
-      this.#afterCR = false;
-      if (text.charCodeAt(0) === LF) start = 1;
-    }
+    let start = this.#afterCR && text.charCodeAt(0) === LF ? 1 : 0;
+    this.#afterCR = false;
     for (let i = start; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c !== LF && c !== CR) continue;
-      const line =
-        this.#pending === '' ? text.slice(start, i) : this.#pending + text.slice(start, i);
+      const line = this.#pending + text.slice(start, i);
       this.#pending = '';
       if (c === CR) {
         if (i + 1 === text.length) this.#afterCR = true;
@@ -49,17 +45,11 @@ export class SseLineSplitter {
       start = i + 1;
       this.#onLine(line);
     }
-    if (start < text.length) {
-      this.#pending += start === 0 ? text : text.slice(start);
-      if (this.#pending.length > this.#maxLineLength) {
-        const size = this.#pending.length;
-        this.#pending = '';
-        throw new ProtocolError(
-          'buffer_overflow',
-          `An SSE line grew past ${this.#maxLineLength} characters (${size} so far) without ending. ` +
-            'Raise maxBufferSize if events this large are expected.',
-        );
-      }
+    this.#pending += text.slice(start);
+    if (this.#pending.length > this.#maxLineLength) {
+      const size = this.#pending.length;
+      this.#pending = '';
+      throw overflow('An SSE line', this.#maxLineLength, size);
     }
   }
 

@@ -43,15 +43,27 @@ describe('encodeEvent / decodeChatEvent', () => {
   });
 
   it.each([
-    ['not JSON', { event: 'delta', data: 'hello', id: '' }, /not JSON/],
+    [
+      'not JSON',
+      { event: 'delta', data: 'hello', id: '' },
+      /^The data of a "delta" event is not a JSON object\.$/,
+    ],
     ['not an object', { event: 'delta', data: '"hello"', id: '' }, /not a JSON object/],
-    ['missing field', { event: 'delta', data: '{}', id: '' }, /"text" to be a string/],
+    [
+      'missing field',
+      { event: 'delta', data: '{}', id: '' },
+      /^The "delta" event needs "text" to be a string; got nothing\.$/,
+    ],
     ['wrong type', { event: 'start', data: '{"requestId":1}', id: '' }, /"requestId"/],
-    ['missing usage', { event: 'done', data: '{"stopReason":"x"}', id: '' }, /usage/],
+    [
+      'missing usage',
+      { event: 'done', data: '{"stopReason":"x"}', id: '' },
+      /^The "done" event needs "usage" to be a JSON object; got nothing\.$/,
+    ],
     [
       'bad usage',
       { event: 'done', data: '{"stopReason":"x","usage":{"inputTokens":"1"}}', id: '' },
-      /inputTokens/,
+      /^The "done" event needs "usage\.inputTokens" to be a number; got "1"\.$/,
     ],
     ['bad retryable', { event: 'error', data: '{"code":"x","message":"m"}', id: '' }, /retryable/],
   ])('throws invalid_event for %s', (_name, message, pattern) => {

@@ -46,7 +46,11 @@ describe('validateChatRequest', () => {
       { messages: [{ role: 'user', content: 'a', name: 'x' }] },
       /Unknown field "name"/,
     ],
-    ['a system role', { messages: [{ role: 'system', content: 'a' }] }, /role must be/],
+    [
+      'a system role',
+      { messages: [{ role: 'system', content: 'a' }] },
+      /^messages\[0\] must be \{"role": "user" or "assistant", "content": a non-empty string\}\.$/,
+    ],
     ['empty content', { messages: [{ role: 'user', content: '' }] }, /non-empty string/],
     ['blank content', { messages: [{ role: 'user', content: '  \n' }] }, /non-empty string/],
     ['non-string content', { messages: [{ role: 'user', content: 1 }] }, /non-empty string/],
