@@ -27,6 +27,16 @@ export interface RequestLogEntry {
   cause?: string;
 }
 
+/**
+ * Errors whose message can quote the request (Bedrock's input validation and the model's own
+ * error text): their name is logged, their message never, so no prompt text reaches the logs.
+ */
+const MESSAGE_MAY_QUOTE_INPUT = new Set([
+  'ValidationException',
+  'ModelErrorException',
+  'ModelStreamErrorException',
+]);
+
 /** The `cause` field for a failure: the innermost error's name and message, shortened. */
 export function describeCause(error: unknown): string | undefined {
   let inner: unknown = error;
@@ -34,7 +44,10 @@ export function describeCause(error: unknown): string | undefined {
   while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
   if (inner === error && !(error instanceof Error && error.name !== 'ServerError'))
     return undefined;
-  const text = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
+  // Past the checks above, `inner` is an Error: only Error causes are followed.
+  const { name, message } = inner as Error;
+  if (MESSAGE_MAY_QUOTE_INPUT.has(name)) return `${name} (message not logged)`;
+  const text = `${name}: ${message}`;
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
