@@ -2,16 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LocalStackInfo } from '@chatbot/server/local';
 
-/** The `.local-stack.json` contract (server/src/local/dev-stack-info.ts), as the e2e reads it. */
-export interface LocalStackInfo {
-  endpoint: string;
-  functionUrl: string;
-  bedrockEndpoint: string;
-  cognito: { endpoint: string; region: string; userPoolId: string; clientId: string };
-  playground: string | null;
-  demoUser: { username: string; password: string };
-}
+/** The `.local-stack.json` contract, as the stack writes it. */
+export type { LocalStackInfo };
 
 export interface RunningLocalStack {
   info: LocalStackInfo;

@@ -24,6 +24,7 @@ export {
   scenarioFromPrompt,
   withScenario,
 } from './bedrock-emulator/bedrock-scenarios.js';
+export type { LocalStackInfo } from './dev-stack-info.js';
 export { installAwsLambdaGlobal, STREAMING_HANDLER } from './function-url/aws-lambda-global.js';
 export {
   FUNCTION_URL_MAX_REQUEST_BYTES,
