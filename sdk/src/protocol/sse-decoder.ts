@@ -22,7 +22,7 @@ export interface SseDecoderOptions extends SseEventParserCallbacks {
  * whole. Lines and events are the next stages (`SseLineSplitter`, `SseEventParser`).
  */
 export class SseDecoder {
-  readonly #text = new TextDecoder('utf-8');
+  readonly #text = new TextDecoder(); // UTF-8, BOM stripped: the defaults
   readonly #lines: SseLineSplitter;
   readonly #events: SseEventParser;
 

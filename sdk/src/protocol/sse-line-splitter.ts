@@ -2,6 +2,7 @@ import { overflow } from './protocol-error.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
+const END_OF_LINE = /\r\n|\r|\n/;
 
 /**
  * Stage 2 of the SSE decoder: decoded text -> lines.
@@ -31,21 +32,18 @@ export class SseLineSplitter {
   }
 
   push(text: string): void {
-    let start = this.#afterCR && text.charCodeAt(0) === LF ? 1 : 0;
-    this.#afterCR = false;
-    for (let i = start; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== LF && c !== CR) continue;
-      const line = this.#pending + text.slice(start, i);
+    // A CR that ended the last chunk and an LF that starts this one are one line end.
+    const from = this.#afterCR && text.charCodeAt(0) === LF ? 1 : 0;
+    this.#afterCR = text.charCodeAt(text.length - 1) === CR;
+    const parts = text.slice(from).split(END_OF_LINE);
+    // The last part is unfinished (empty when the text ends with a line end).
+    const rest = parts.pop()!;
+    for (const part of parts) {
+      const line = this.#pending + part;
       this.#pending = '';
-      if (c === CR) {
-        if (i + 1 === text.length) this.#afterCR = true;
-        else if (text.charCodeAt(i + 1) === LF) i++;
-      }
-      start = i + 1;
       this.#onLine(line);
     }
-    this.#pending += text.slice(start);
+    this.#pending += rest;
     if (this.#pending.length > this.#maxLineLength) {
       const size = this.#pending.length;
       this.#pending = '';
