@@ -165,7 +165,7 @@ function sender(options: ChatbotClientOptions): Run {
   const idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
   // Looked up per call, so a fetch patched later (tests, polyfills) is used, and never called
   // as a method of an object (browsers throw "Illegal invocation").
-  const send = options.fetch ?? ((input, init) => fetch(input, init));
+  const post = options.fetch ?? ((input, init) => fetch(input, init));
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
 
   return async function* run(request, userSignal, controller) {
@@ -178,8 +178,8 @@ function sender(options: ChatbotClientOptions): Run {
       new ChatbotError(code, message, { ...details, requestId, partialText: text });
     /** Any failure of this send as a `ChatbotError`. */
     const classify = (cause: unknown): ChatbotError => {
-      // Every ChatbotError of a send is made here or by `readErrorResponse` (before any text),
-      // so it is passed on as it is.
+      // Every ChatbotError of a send is made by `fail`, with its state, so it is passed on as
+      // it is (unless the send was aborted meanwhile).
       if (cause instanceof ChatbotError && !signal.aborted) return cause;
       const [code, message]: [ChatbotErrorCode, string] = signal.aborted
         ? ['aborted', 'Aborted.']
@@ -228,7 +228,7 @@ function sender(options: ChatbotClientOptions): Run {
         let retryAfterMs: number | undefined;
         try {
           const response = await within(
-            send(endpoint, { method: 'POST', headers, body: body.bytes, signal }),
+            post(endpoint, { method: 'POST', headers, body: body.bytes, signal }),
             idleTimeoutMs,
           );
           if (response.ok) {
