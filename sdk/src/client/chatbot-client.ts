@@ -8,7 +8,6 @@ import {
   ProtocolError,
   parseErrorResponse,
   RETRYABLE_CODES,
-  type RequestLimits,
   type StartEvent,
   type TokenUsage,
 } from '../protocol/index.js';
@@ -44,8 +43,11 @@ export interface ChatbotClientOptions {
   idleTimeoutMs?: number;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch;
-  /** Request limits checked before sending; set them to the server's if it changed them. */
-  limits?: Partial<RequestLimits>;
+  /**
+   * Largest body sent, in bytes; a larger one is refused as `payload_too_large` before any
+   * request. Default 256 KiB, protocol v1's; set it to the server's if it changed its limit.
+   */
+  maxBodyBytes?: number;
 }
 
 /** Options of one `stream` call. */
@@ -166,7 +168,7 @@ function sender(options: ChatbotClientOptions): Run {
   // Looked up per call, so a fetch patched later (tests, polyfills) is used, and never called
   // as a method of an object (browsers throw "Illegal invocation").
   const post = options.fetch ?? ((input, init) => fetch(input, init));
-  const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_REQUEST_LIMITS.maxBodyBytes;
 
   return async function* run(request, userSignal, controller) {
     const signal = controller.signal;
@@ -186,9 +188,7 @@ function sender(options: ChatbotClientOptions): Run {
         : cause instanceof IdleTimeout
           ? ['timeout', `No data for ${idleTimeoutMs} ms; send again.`]
           : cause instanceof ProtocolError
-            ? cause.code === 'invalid_request'
-              ? ['invalid_request', `${cause.message} Nothing was sent.`]
-              : ['protocol', `Bad event stream: ${cause.message}`]
+            ? ['protocol', `Bad event stream: ${cause.message}`]
             : cause instanceof RangeError
               ? ['payload_too_large', cause.message]
               : ['network', 'The connection failed; check the network and send again.'];
@@ -204,7 +204,7 @@ function sender(options: ChatbotClientOptions): Run {
     userSignal?.addEventListener('abort', onUserAbort);
     try {
       signal.throwIfAborted();
-      const body = await encodeRequestBody(request, limits);
+      const body = await encodeRequestBody(request, maxBodyBytes);
       let issued = await token(tokens.current());
       let replayedAfter401 = false;
       for (let attempt = 1; ; ) {

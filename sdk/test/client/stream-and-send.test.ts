@@ -1,7 +1,12 @@
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChatbotClient, ChatbotError } from '../../src/index.js';
-import { type ChatEvent, HEADERS } from '../../src/protocol/index.js';
+import {
+  type ChatEvent,
+  HEADERS,
+  type ProtocolError,
+  validateChatRequest,
+} from '../../src/protocol/index.js';
 import { type MockNetwork, startMockNetwork } from './mock-network.js';
 import {
   DONE,
@@ -157,9 +162,27 @@ describe('ChatbotClient request', () => {
     expect(seen[0]![0]).not.toBe(seen[1]![0]);
   });
 
-  it('refuses an invalid request with invalid_request and sends nothing', async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>();
-    const bad = client({ fetch });
+  it('an invalid request comes back as invalid_request with the server message, sent once and not retried', async () => {
+    // The server validates with the protocol's own validateChatRequest, as @chatbot/server does.
+    const seen: unknown[] = [];
+    const answered: string[] = [];
+    network.use(
+      http.post(ENDPOINT, async ({ request }) => {
+        const body = await request.json();
+        seen.push(body);
+        try {
+          validateChatRequest(body);
+        } catch (error) {
+          const message = (error as ProtocolError).message;
+          answered.push(message);
+          return HttpResponse.json(
+            { error: { code: 'invalid_request', message } },
+            { status: 400 },
+          );
+        }
+        return sseResponse(HAPPY_ANSWER);
+      }),
+    );
     const attempts = [
       { messages: [] },
       { messages: [{ role: 'assistant', content: 'Hi' }] },
@@ -167,12 +190,17 @@ describe('ChatbotClient request', () => {
       { messages: [{ role: 'user', content: 'Hi' }], model: 'x' },
     ];
     for (const request of attempts) {
-      const error = await bad.send(request as never).catch((e: unknown) => e);
+      const error = await client()
+        .send(request as never)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ChatbotError);
-      expect(error).toMatchObject({ code: 'invalid_request', retryable: false });
-      expect((error as ChatbotError).message).toContain('Nothing was sent.');
+      expect(error).toMatchObject({ code: 'invalid_request', status: 400, retryable: false });
+      // What the server said reaches the caller as it is: it tells what to fix.
+      expect((error as ChatbotError).message).toBe(answered.at(-1));
     }
-    expect(fetch).not.toHaveBeenCalled();
+    expect(answered).toHaveLength(attempts.length);
+    // Exactly the bytes given, once each: the client neither fixes nor retries a bad request.
+    expect(seen).toEqual(attempts);
   });
 
   it('refuses a body over the size limit with payload_too_large and sends nothing', async () => {
