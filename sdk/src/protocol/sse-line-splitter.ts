@@ -32,6 +32,8 @@ export class SseLineSplitter {
   }
 
   push(text: string): void {
+    // An empty chunk carries nothing, and must not forget a CR that ended the last one.
+    if (text === '') return;
     // A CR that ended the last chunk and an LF that starts this one are one line end.
     const from = this.#afterCR && text.charCodeAt(0) === LF ? 1 : 0;
     this.#afterCR = text.charCodeAt(text.length - 1) === CR;

@@ -5,6 +5,7 @@ import {
   decodeSse,
   ProtocolError,
   SseDecoder,
+  SseLineSplitter,
   type SseMessage,
 } from '../../src/protocol/index.js';
 import { SSE_FIXTURES } from './sse-fixtures.js';
@@ -181,5 +182,14 @@ describe('SSE decoder properties', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('SseLineSplitter', () => {
+  it('empty_chunk_between_cr_and_lf_made_two_line_ends: an empty chunk keeps the pending CR', () => {
+    const lines: string[] = [];
+    const splitter = new SseLineSplitter((line) => lines.push(line), 100);
+    for (const chunk of ['a\r', '', '\n', 'b\r', '\r']) splitter.push(chunk);
+    expect(lines).toEqual(['a', 'b', '']);
   });
 });
