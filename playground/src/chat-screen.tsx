@@ -141,8 +141,7 @@ export function ChatScreen({ transport, scenario, onScenarioChange }: ChatScreen
           <button
             type="button"
             onClick={() => {
-              // Every request carries the whole conversation; a fresh one is the way out of the
-              // protocol's size limits after a very long answer.
+              // Starts over: the model no longer sees the earlier turns.
               reset();
               setToasts([]);
               setFigures(new Map());
