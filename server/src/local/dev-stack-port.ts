@@ -58,7 +58,7 @@ export function portFromEnv(
   name: string,
   fallback: number,
 ): number {
-  const raw = env[name];
+  const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {

@@ -1,3 +1,4 @@
+import { portFromEnv } from './dev-stack-port.js';
 import type { FunctionUrlIamAuth } from './function-url/function-url-emulator.js';
 import { LOCAL_BEDROCK_CREDENTIALS, LOCAL_FUNCTION_URL_CREDENTIALS } from './local-credentials.js';
 
@@ -39,13 +40,7 @@ export function provideLocalBedrockCredentials(env: Record<string, string | unde
   env.AWS_SECRET_ACCESS_KEY = LOCAL_BEDROCK_CREDENTIALS.secretAccessKey;
 }
 
-/** `PORT` as a port number, or the default. */
+/** `PORT` as a port number, or the default (the same rule as every port of the local stack). */
 export function portFromEnvironment(env: Environment, fallback: number): number {
-  const raw = env.PORT?.trim();
-  if (!raw) return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`PORT is "${raw}"; set it to a port number (0 picks a free one).`);
-  }
-  return port;
+  return portFromEnv(env, 'PORT', fallback);
 }

@@ -1,11 +1,6 @@
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  request,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingHttpHeaders, request, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../dev-stack-port.js';
+import { readRequestBody } from '../read-request-body.js';
 import { AMZ_JSON_1_1, COGNITO_TARGET_PREFIX } from './cognito-api-call.js';
 
 export interface RefreshTokenShimOptions {
@@ -37,24 +32,6 @@ const HOP_BY_HOP = new Set([
 function cognitoError(res: ServerResponse, status: number, type: string, message: string) {
   res.writeHead(status, { 'content-type': AMZ_JSON_1_1, 'access-control-allow-origin': '*' });
   res.end(JSON.stringify({ __type: type, message }));
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -99,13 +76,13 @@ export async function startRefreshTokenShim(
 ): Promise<RefreshTokenShim> {
   const upstream = new URL(options.upstream);
   const server = createServer(async (req, res) => {
-    let body: Buffer | null;
+    let body: Buffer | undefined;
     try {
-      body = await readBody(req);
+      body = await readRequestBody(req, MAX_BODY_BYTES);
     } catch {
       return; // The viewer went away; nothing to answer.
     }
-    if (body === null) {
+    if (body === undefined) {
       cognitoError(res, 413, 'InvalidParameterException', 'Request body is larger than 1 MiB.');
       return;
     }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
+import { readRequestBody } from '../read-request-body.js';
 import { listen, type RunningServer } from '../running-server.js';
 import { installAwsLambdaGlobal, STREAMING_HANDLER } from './aws-lambda-global.js';
 import { buildFunctionUrlEvent } from './function-url-event-builder.js';
@@ -36,24 +37,6 @@ export interface FunctionUrlEmulatorOptions {
   base64Bodies?: boolean;
   /** Where handler crashes are reported. Default stderr. */
   onHandlerError?: (error: unknown) => void;
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) {
-        resolve(undefined);
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function awsError(res: ServerResponse, status: number, type: string, message: string): void {
@@ -93,7 +76,7 @@ export async function startFunctionUrlEmulator(
 
   const server = createServer(async (req, res) => {
     try {
-      const body = await readBody(req, FUNCTION_URL_MAX_REQUEST_BYTES);
+      const body = await readRequestBody(req, FUNCTION_URL_MAX_REQUEST_BYTES);
       if (body === undefined) {
         awsError(
           res,
